@@ -1,0 +1,59 @@
+package org.wedops.health.probe;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.wedops.health.target.HealthTarget;
+
+import reactor.core.publisher.Mono;
+
+/** Calls a target's health URL with its own timeout; never fails, always answers with what it saw. */
+@Component
+public class HttpProbe {
+
+    private static final int MAX_BODY = 4096;
+
+    private final WebClient client;
+
+    public HttpProbe(WebClient.Builder builder) {
+        this.client = builder.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024)).build();
+    }
+
+    public Mono<ProbeResult> probe(HealthTarget target) {
+        Duration timeout = Duration.ofMillis(target.timeoutMs());
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return client.get().uri(target.url())
+                    .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                            .map(body -> ProbeResult.response(status(response.statusCode()), since(started), truncate(body))))
+                    .timeout(timeout)
+                    .onErrorResume(TimeoutException.class, e -> Mono.just(ProbeResult.timeout(timeout)))
+                    .onErrorResume(e -> Mono.just(ProbeResult.failed(since(started), describe(e))));
+        });
+    }
+
+    private static int status(HttpStatusCode code) {
+        return code.value();
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static String truncate(String body) {
+        return body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
+    }
+
+    private static String describe(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        return "probe failed: " + e.getClass().getSimpleName();
+    }
+}

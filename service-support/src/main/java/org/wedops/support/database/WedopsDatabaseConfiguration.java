@@ -1,0 +1,23 @@
+package org.wedops.support.database;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+@AutoConfiguration(before = FlywayAutoConfiguration.class)
+@ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+public class WedopsDatabaseConfiguration {
+
+    @Bean
+    DeferredMigration databaseMigration() {
+        return new DeferredMigration();
+    }
+
+    @Bean
+    ListenersAfterMigration listenersAfterMigration(DeferredMigration migration, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        return new ListenersAfterMigration(migration, registry);
+    }
+}
