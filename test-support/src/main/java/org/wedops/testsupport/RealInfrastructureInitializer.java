@@ -1,10 +1,12 @@
 package org.wedops.testsupport;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Points a service under test at the shared broker and at its own database in the shared PostgreSQL. The
@@ -12,11 +14,26 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final List<String> TEST_SOURCES = List.of("Inlined Test Properties", "Dynamic Test Properties");
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String application = context.getEnvironment().getProperty("spring.application.name", "wedops");
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("wedops-test-infrastructure",
-                properties(application)));
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        MapPropertySource infrastructure = new MapPropertySource("wedops-test-infrastructure", properties(application));
+        // a test's own properties (inlined or @DynamicPropertySource) still win over these defaults
+        String lastTestSource = null;
+        for (String name : TEST_SOURCES) {
+            if (sources.contains(name)) {
+                lastTestSource = lastTestSource == null || sources.precedenceOf(sources.get(name)) > sources.precedenceOf(sources.get(lastTestSource))
+                        ? name : lastTestSource;
+            }
+        }
+        if (lastTestSource == null) {
+            sources.addFirst(infrastructure);
+        } else {
+            sources.addAfter(lastTestSource, infrastructure);
+        }
     }
 
     public static Map<String, Object> properties(String application) {
