@@ -74,8 +74,13 @@ class HttpTargetHealthIT {
 
         try (TopicProbe<SpecificRecord> health = TopicProbe.events(Topics.HEALTH);
              TopicProbe<SpecificRecord> alerts = TopicProbe.events(Topics.ALERTS)) {
-            ContainerHealthReported critical = health.awaitEvent(ContainerHealthReported.class,
-                    e -> e.getTargetId().equals(id) && e.getStatus() == HealthStatus.CRITICAL);
+            var record = health.await(r -> r.value() instanceof ContainerHealthReported e
+                    && e.getTargetId().equals(id) && e.getStatus() == HealthStatus.CRITICAL);
+            ContainerHealthReported critical = (ContainerHealthReported) record.value();
+            assertThat(record.key()).isEqualTo(id);
+            assertThat(record.headers().lastHeader("traceparent")).as("trace context travels in the record headers").isNotNull();
+            assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("org.wedops.events.ContainerHealthReported");
             assertThat(critical.getReasons()).containsExactly("HTTP 500");
             assertThat(critical.getService()).isEqualTo("crm");
 
