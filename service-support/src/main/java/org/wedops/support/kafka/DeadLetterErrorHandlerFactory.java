@@ -32,6 +32,8 @@ import org.wedops.events.serde.AvroEventSerializer;
  */
 final class DeadLetterErrorHandlerFactory {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadLetterErrorHandlerFactory.class);
+
     /** Header on every dead letter: the root cause, e.g. "SerializationException: … not Avro single-object encoded". */
     static final String DEAD_LETTER_REASON_HEADER = "wedops_dlt-reason";
 
@@ -44,7 +46,12 @@ final class DeadLetterErrorHandlerFactory {
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         recoverer.setHeadersFunction((record, exception) -> reasonHeader(exception));
         FixedBackOff processingBackOff = new FixedBackOff(properties.processingBackoff().toMillis(), properties.processingRetries());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, processingBackOff);
+        // operators must notice a dead letter in the log, not only on the .dlt topic
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(), record.key(),
+                    rootCause(exception));
+            recoverer.accept(record, exception);
+        }, processingBackOff);
         ExponentialBackOff untilAvailable = new ExponentialBackOff(500, 2.0);
         untilAvailable.setMaxInterval(properties.transientBackoffMax().toMillis());
         handler.setBackOffFunction((record, exception) -> isTransient(exception) ? untilAvailable : null);
@@ -54,13 +61,16 @@ final class DeadLetterErrorHandlerFactory {
 
     /** The innermost cause's message, so a reader of the dead letter sees why without reading a stack trace. */
     private static org.apache.kafka.common.header.Headers reasonHeader(Exception exception) {
+        return new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add(DEAD_LETTER_REASON_HEADER, rootCause(exception).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String rootCause(Throwable exception) {
         Throwable root = exception;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
-        return new org.apache.kafka.common.header.internals.RecordHeaders()
-                .add(DEAD_LETTER_REASON_HEADER, reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static boolean isTransient(Throwable exception) {

@@ -1,0 +1,125 @@
+package org.wedops.apm.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.wedops.apm.ApmIngestProperties;
+import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleKind;
+import org.wedops.events.Topics;
+import org.wedops.support.kafka.EventPublisher;
+import org.wedops.support.web.FieldProblem;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and validates each sample of a batch, puts the valid ones on ops.apm.samples.v1 keyed by series, and
+ * answers once the broker has acknowledged all of them. A failed send fails the request (503), and the emitter
+ * retries the batch: delivery is at least once.
+ */
+@Component
+public class SampleIngest {
+
+    /** Sends awaiting the broker's acknowledgement at once; the producer batches them, so this is not a throughput limit. */
+    private static final int SENDS_IN_FLIGHT = 256;
+
+    private final EventPublisher publisher;
+    private final JsonMapper json;
+    private final SampleValidator validator;
+    private final Clock clock;
+
+    SampleIngest(EventPublisher publisher, JsonMapper json, ApmIngestProperties properties, Clock clock) {
+        this.publisher = publisher;
+        this.json = json;
+        this.validator = new SampleValidator(properties.maxFutureSkew());
+        this.clock = clock;
+    }
+
+    public Mono<IngestResult> ingest(List<JsonNode> samples) {
+        Instant now = clock.instant();
+        List<ApmSample> valid = new ArrayList<>();
+        List<IngestResult.Rejection> rejected = new ArrayList<>();
+        for (int index = 0; index < samples.size(); index++) {
+            List<FieldProblem> problems = new ArrayList<>();
+            SampleInput sample = read(samples.get(index), problems);
+            if (sample != null) {
+                problems.addAll(validator.problems(sample, now));
+            }
+            if (problems.isEmpty()) {
+                valid.add(toEvent(sample, now));
+            } else {
+                int at = index;
+                problems.forEach(problem -> rejected.add(new IngestResult.Rejection(at, problem.field(), problem.message())));
+            }
+        }
+        return Flux.fromIterable(valid)
+                .flatMap(event -> publisher.publish(Topics.APM_SAMPLES, SeriesKey.of(event), event), SENDS_IN_FLIGHT)
+                .then(Mono.fromSupplier(() -> new IngestResult(valid.size(), List.copyOf(rejected))));
+    }
+
+    private SampleInput read(JsonNode node, List<FieldProblem> problems) {
+        if (node == null || !node.isObject()) {
+            problems.add(new FieldProblem("sample", "must be a JSON object"));
+            return null;
+        }
+        try {
+            return json.treeToValue(node, SampleInput.class);
+        } catch (JacksonException e) {
+            String field = e.getPath().stream().map(JacksonException.Reference::getPropertyName)
+                    .filter(name -> name != null).reduce((first, second) -> second).orElse("sample");
+            problems.add(new FieldProblem(field, "timestamp".equals(field)
+                    ? "must be an ISO-8601 instant such as 2026-06-06T14:00:00Z" : "has the wrong type"));
+            return null;
+        }
+    }
+
+    private static ApmSample toEvent(SampleInput sample, Instant now) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (sample.attributes() != null) {
+            // Avro map values cannot be null
+            sample.attributes().forEach((name, value) -> {
+                if (value != null) {
+                    attributes.put(name, value);
+                }
+            });
+        }
+        return ApmSample.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setKind(ApmSampleKind.valueOf(sample.kind()))
+                .setService(sample.service())
+                .setOperation(sample.operation())
+                .setProvider(sample.provider())
+                .setRegion(sample.region())
+                .setEnvironment(sample.environment())
+                .setTimestamp(sample.timestamp())
+                .setDurationMs(sample.durationMs())
+                // an emitter that says nothing about success reports a failure through errorType
+                .setSuccess(sample.success() != null ? sample.success() : sample.errorType() == null)
+                .setErrorType(sample.errorType())
+                .setStatusCode(sample.statusCode())
+                // DESIGN.md's sketch carries a webhook's chain id among the attributes
+                .setChainId(sample.chainId() != null ? sample.chainId() : attributes.get("chainId"))
+                .setStep(sample.step())
+                .setRoute(sample.route())
+                .setConnectionCount(sample.connectionCount())
+                .setDisconnects(sample.disconnects())
+                .setModel(sample.model())
+                .setTimedOut(sample.timedOut())
+                .setTokensIn(sample.tokensIn())
+                .setTokensOut(sample.tokensOut())
+                .setCostUsd(sample.costUsd())
+                .setAttributes(attributes)
+                .build();
+    }
+}
