@@ -23,7 +23,7 @@ public record Installation(Path home, String classPath) {
             Path home = location.getParent();
             return new Installation(home, home.resolve("lib") + File.separator + "*");
         }
-        // run from target/classes (IDE or tests): the class path is already complete
+        // run from target/classes in an IDE: the class path is already complete
         return new Installation(location.getParent(), System.getProperty("java.class.path"));
     }
 

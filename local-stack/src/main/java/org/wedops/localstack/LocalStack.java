@@ -1,2 +1,179 @@
 package org.wedops.localstack;
-public final class LocalStack { public static void main(String[] a) { System.out.println("stub"); } }
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import org.wedops.localstack.console.StackTable;
+import org.wedops.localstack.kafka.KafkaBrokerProcess;
+import org.wedops.localstack.ports.PortCheck;
+import org.wedops.localstack.ports.StackPorts;
+import org.wedops.localstack.postgres.PostgresServer;
+import org.wedops.localstack.process.JavaExecutable;
+import org.wedops.localstack.security.JwtSecret;
+import org.wedops.localstack.security.LocalTokens;
+import org.wedops.localstack.services.ReadinessWait;
+import org.wedops.localstack.services.ServiceArguments;
+import org.wedops.localstack.services.ServiceProcess;
+import org.wedops.localstack.services.WedopsService;
+import org.wedops.localstack.simulate.SimulatedTargets;
+import org.wedops.localstack.simulate.TrafficSimulator;
+
+/**
+ * {@code java -jar local-stack/target/local-stack.jar [--simulate]}: the whole system on one machine — a real Kafka
+ * broker, a real PostgreSQL and every service in a JVM of its own — until Ctrl-C.
+ */
+public final class LocalStack {
+
+    static final Duration BROKER_READY = Duration.ofSeconds(90);
+    static final Duration SERVICES_READY = Duration.ofSeconds(180);
+    static final String SLACK_ENV = "WEDOPS_SLACK_WEBHOOK_URL";
+
+    private final long startedAt;
+    private final LaunchOptions options;
+    private final PrintStream console;
+    private final StackDirectories directories = StackDirectories.inWorkingDirectory();
+
+    private LocalStack(long startedAt, LaunchOptions options, PrintStream console) {
+        this.startedAt = startedAt;
+        this.options = options;
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        long startedAt = System.nanoTime();
+        RunningStack stack = null;
+        try {
+            LaunchOptions options = LaunchOptions.parse(args);
+            if (options.help()) {
+                System.out.println(LaunchOptions.USAGE);
+                return;
+            }
+            LocalStack launcher = new LocalStack(startedAt, options, System.out);
+            if (options.tokenRoles().isPresent()) {
+                // only the token on stdout, so that TOKEN=$(java -jar … --token OPERATOR) works
+                System.out.println(LocalTokens.forRoles(launcher.secret(), options.tokenRoles().get(), Instant.now()));
+                return;
+            }
+            stack = new RunningStack(System.out);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+            launcher.run(stack);
+            new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook does the stopping
+        } catch (StackException e) {
+            if (stack != null && stack.isStopping()) {
+                return; // Ctrl-C during start-up: the failure is the stop itself, not worth reporting
+            }
+            System.err.println(e.getMessage());
+            System.exit(1);
+        } catch (RuntimeException e) {
+            // a bug, not a situation: the trace is worth having; exit explicitly, as the simulator's threads would
+            // otherwise keep the JVM (and every child) alive
+            System.err.println("local-stack failed unexpectedly:");
+            e.printStackTrace();
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String secret() {
+        return JwtSecret.loadOrCreate(directories.jwtSecret());
+    }
+
+    private void run(RunningStack stack) {
+        StackPorts ports = new StackPorts(options.portOffset());
+        PortCheck.requireFree(ports.required());
+        JavaExecutable.current();
+        Installation installation = Installation.locate();
+        requireServiceJars(installation);
+        String secret = secret();
+
+        console.println("WedOps local stack — data in " + relative(directories.root()) + ", logs in " + relative(directories.logs()));
+        console.println("starting Kafka on " + ports.kafkaBootstrap() + " …");
+        KafkaBrokerProcess broker = stack.adopt(KafkaBrokerProcess.start(installation, directories, ports.kafka(), ports.kafkaController()));
+
+        // PostgreSQL starts in-process while the broker JVM boots next door
+        console.println("starting PostgreSQL on 127.0.0.1:" + ports.postgres() + " …");
+        PostgresServer postgres = stack.adopt(PostgresServer.start(ports.postgres(), directories.postgres(), directories.log("postgres")));
+        postgres.createDatabases(WedopsService.databases());
+        console.println("  PostgreSQL ready (" + elapsed() + ")");
+
+        broker.awaitReady(BROKER_READY);
+        console.println("  Kafka ready (" + elapsed() + ")");
+
+        // before the services: the alert router is told the Slack stand-in's address at start
+        Optional<TrafficSimulator> simulator = options.simulate()
+                ? Optional.of(stack.adopt(TrafficSimulator.start(ports.simulator(), console)))
+                : Optional.empty();
+        simulator.ifPresent(running -> console.println("  simulator listening on " + running.baseUrl()));
+        // a real webhook, when configured, wins over the stand-in
+        Optional<String> slack = Optional.ofNullable(System.getenv(SLACK_ENV)).filter(url -> !url.isBlank())
+                .or(() -> simulator.map(TrafficSimulator::slackWebhookUrl));
+
+        console.println("starting " + WedopsService.values().length + " services …");
+        List<ServiceProcess> services = new ArrayList<>();
+        for (WedopsService service : WedopsService.values()) {
+            List<String> arguments = ServiceArguments.of(service, ports, directories.jwtSecret(), slack);
+            services.add(stack.adopt(ServiceProcess.start(service.artifactId(), installation.serviceJar(service.artifactId()),
+                    ports.of(service), arguments, directories.log(service.artifactId()))));
+        }
+        ReadinessWait.awaitAll(services, SERVICES_READY, ready -> console.println("  " + ready.name() + " ready (" + elapsed() + ")"));
+
+        stack.markUp();
+        printSummary(services, ports, slack);
+        simulator.ifPresent(running -> {
+            console.println("simulating traffic:");
+            SimulatedTargets.register(running, URI.create("http://127.0.0.1:" + ports.of(WedopsService.HEALTH_COLLECTOR)),
+                    LocalTokens.simulator(secret, Instant.now()), console);
+            console.println("  watch: kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C -f '%k %s\\n'");
+            console.println("  Slack messages appear below as [slack] …");
+        });
+        console.println("Ctrl-C stops everything.");
+    }
+
+    private void printSummary(List<ServiceProcess> services, StackPorts ports, Optional<String> slack) {
+        List<StackTable.Row> rows = services.stream()
+                .map(service -> new StackTable.Row(service.name(), service.port(), service.baseUrl().toString(), relative(service.log())))
+                .toList();
+        console.println();
+        console.print(StackTable.render(rows));
+        console.println("all " + services.size() + " services healthy in " + elapsed());
+        console.println();
+        console.println("  Kafka       " + ports.kafkaBootstrap() + "   e.g. kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C");
+        console.println("  PostgreSQL  jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/<database>   user postgres, password postgres; databases "
+                + String.join(", ", WedopsService.databases()));
+        console.println("  Slack       " + slack.orElse("not configured (set " + SLACK_ENV + " or use --simulate)"));
+        console.println("  Tokens      java -jar local-stack/target/local-stack.jar --token OPERATOR");
+        console.println();
+    }
+
+    private static void requireServiceJars(Installation installation) {
+        List<String> missing = new ArrayList<>();
+        for (WedopsService service : WedopsService.values()) {
+            if (!Files.isRegularFile(installation.serviceJar(service.artifactId()))) {
+                missing.add(service.artifactId());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StackException("service jars missing in " + installation.services() + " (" + String.join(", ", missing)
+                    + ") — run ./mvnw -DskipTests package first");
+        }
+    }
+
+    private String elapsed() {
+        return StackTable.seconds(System.nanoTime() - startedAt);
+    }
+
+    private static String relative(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+}

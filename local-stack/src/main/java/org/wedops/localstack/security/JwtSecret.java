@@ -1,13 +1,14 @@
 package org.wedops.localstack.security;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import org.wedops.localstack.StackException;
 
 /**
  * The HS256 secret that the local stack's services validate tokens with, kept in one file so that tokens minted
@@ -30,7 +31,7 @@ public final class JwtSecret {
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the JWT secret " + file, e);
+            throw new StackException("cannot read or write the JWT secret " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,55 @@
+package org.wedops.localstack.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.wedops.localstack.ports.StackPorts;
+
+class ServiceArgumentsTest {
+
+    private static final Path SECRET = Path.of("/work/.wedops/jwt-secret");
+
+    @Test
+    void aServiceGetsTheBrokerItsOwnDatabaseAndTheSecret() {
+        List<String> arguments = ServiceArguments.of(WedopsService.HEALTH_COLLECTOR, new StackPorts(0), SECRET, Optional.empty());
+
+        assertThat(arguments).containsExactly(
+                "--wedops.kafka.bootstrap-servers=127.0.0.1:9092",
+                "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5433/health_collector",
+                "--spring.r2dbc.username=postgres",
+                "--spring.r2dbc.password=postgres",
+                "--spring.flyway.url=jdbc:postgresql://127.0.0.1:5433/health_collector",
+                "--spring.flyway.user=postgres",
+                "--spring.flyway.password=postgres",
+                "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret");
+    }
+
+    @Test
+    void theGatewayGetsARouteToEveryServiceAndNoDatabase() {
+        List<String> arguments = ServiceArguments.of(WedopsService.GATEWAY, new StackPorts(10), SECRET, Optional.of("http://slack"));
+
+        assertThat(arguments).containsExactly(
+                "--wedops.gateway.services.health-collector=http://127.0.0.1:8091",
+                "--wedops.gateway.services.deployment-orchestrator=http://127.0.0.1:8092",
+                "--wedops.gateway.services.scaling-planner=http://127.0.0.1:8093",
+                "--wedops.gateway.services.apm-ingest=http://127.0.0.1:8094",
+                "--wedops.gateway.services.alert-router=http://127.0.0.1:8095",
+                "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret");
+    }
+
+    @Test
+    void onlyTheAlertRouterIsToldAboutSlack() {
+        Optional<String> slack = Optional.of("http://127.0.0.1:8090/slack");
+
+        assertThat(ServiceArguments.of(WedopsService.ALERT_ROUTER, new StackPorts(0), SECRET, slack))
+                .contains("--wedops.alert.slack.webhook-url=http://127.0.0.1:8090/slack", "--spring.flyway.url=jdbc:postgresql://127.0.0.1:5433/alert_router");
+        assertThat(ServiceArguments.of(WedopsService.APM_INGEST, new StackPorts(0), SECRET, slack))
+                .noneMatch(argument -> argument.contains("slack"));
+        assertThat(ServiceArguments.of(WedopsService.ALERT_ROUTER, new StackPorts(0), SECRET, Optional.empty()))
+                .noneMatch(argument -> argument.contains("slack"));
+    }
+}
