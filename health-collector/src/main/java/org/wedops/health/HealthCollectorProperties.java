@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.wedops.health.classification.HealthThresholds;
-import org.wedops.health.target.TargetRegistration;
+import org.wedops.health.targets.TargetRegistration;
 
 /**
  * Settings of the health-collector.

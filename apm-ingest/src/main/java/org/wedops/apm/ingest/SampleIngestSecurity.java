@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.wedops.support.security.IngestEndpoints;
+import org.wedops.security.IngestEndpoints;
 
 /** Emitters post samples with ingest-scoped tokens, which no other endpoint of the service accepts. */
 @Configuration(proxyBeanMethods = false)

@@ -7,9 +7,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.wedops.health.HealthCollectorProperties;
-import org.wedops.health.target.ConfiguredTargets;
-import org.wedops.health.target.HealthTargetRepository;
-import org.wedops.health.target.TargetSchedule;
+import org.wedops.health.targets.ConfiguredTargets;
+import org.wedops.health.targets.HealthTargetRepository;
+import org.wedops.health.targets.TargetSchedule;
 import org.wedops.support.database.DeferredMigration;
 import org.wedops.support.protection.ProtectionStates;
 

@@ -17,7 +17,7 @@ import org.wedops.health.publishing.HealthAlertPublisher;
 import org.wedops.health.publishing.HealthEventPublisher;
 import org.wedops.health.status.TargetStatus;
 import org.wedops.health.status.TargetStatusStore;
-import org.wedops.health.target.HealthTarget;
+import org.wedops.health.targets.HealthTarget;
 import org.wedops.support.protection.ProtectionStates;
 
 import reactor.core.publisher.Mono;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.wedops.events.HealthStatus;
 import org.wedops.health.probe.ProbeResult;
-import org.wedops.health.target.HealthTarget;
+import org.wedops.health.targets.HealthTarget;
 
 /** Pure rules turning one probe result into HEALTHY, DEGRADED or CRITICAL with the reasons. */
 public final class HealthClassifier {

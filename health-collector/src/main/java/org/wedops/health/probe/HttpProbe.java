@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.wedops.health.target.HealthTarget;
+import org.wedops.health.targets.HealthTarget;
 
 import reactor.core.publisher.Mono;
 

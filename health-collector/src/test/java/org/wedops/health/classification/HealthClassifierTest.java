@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.wedops.events.HealthStatus;
 import org.wedops.events.ThresholdProfile;
 import org.wedops.health.probe.ProbeResult;
-import org.wedops.health.target.HealthTarget;
+import org.wedops.health.targets.HealthTarget;
 
 class HealthClassifierTest {
 

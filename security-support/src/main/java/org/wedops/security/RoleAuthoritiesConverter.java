@@ -1,4 +1,4 @@
-package org.wedops.support.security;
+package org.wedops.security;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.wedops.support.security;
+package org.wedops.security;
 
 /** Admin roles, each including the ones below it: VIEWER &lt; OPERATOR &lt; ADMIN. */
 public enum Role {

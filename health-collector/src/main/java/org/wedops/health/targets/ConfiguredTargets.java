@@ -1,0 +1,37 @@
+package org.wedops.health.targets;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.wedops.health.HealthCollectorProperties;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Stores the targets listed in configuration, keeping any registered under the same id through the API. */
+@Component
+public class ConfiguredTargets {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredTargets.class);
+
+    private final HealthCollectorProperties properties;
+    private final HealthTargetRepository targets;
+    private final Clock clock;
+
+    ConfiguredTargets(HealthCollectorProperties properties, HealthTargetRepository targets, Clock clock) {
+        this.properties = properties;
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    public Mono<Void> store() {
+        return Flux.fromIterable(properties.targets())
+                .concatMap(registration -> targets.existsById(registration.id())
+                        .flatMap(exists -> exists ? Mono.empty()
+                                : targets.save(registration.toTarget(clock.instant(), "configuration"))
+                                        .doOnNext(saved -> log.info("Configured target {} -> {}", saved.id(), saved.url()))))
+                .then();
+    }
+}

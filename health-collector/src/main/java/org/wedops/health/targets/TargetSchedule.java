@@ -1,0 +1,59 @@
+package org.wedops.health.targets;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which targets are due for a check. A target is not due again while its previous check is in flight, so a
+ * slow target never piles up probes; its interval shrinks by the profile's factor (e.g. on wedding days).
+ */
+@Component
+public class TargetSchedule {
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public TargetSchedule(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void add(HealthTarget target) {
+        entries.put(target.id(), new Entry(target, Instant.MIN, false));
+    }
+
+    public void remove(String id) {
+        entries.remove(id);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Takes the due targets and marks them in flight; call {@link #done} when each check ends. */
+    public synchronized List<HealthTarget> takeDue(ToDoubleFunction<HealthTarget> intervalFactor) {
+        Instant now = clock.instant();
+        return entries.values().stream()
+                .filter(entry -> !entry.inFlight() && !entry.dueAt().isAfter(now))
+                .map(entry -> {
+                    HealthTarget target = entry.target();
+                    long millis = Math.max(1000, Math.round(target.intervalSeconds() * 1000 * intervalFactor.applyAsDouble(target)));
+                    entries.put(target.id(), new Entry(target, now.plus(Duration.ofMillis(millis)), true));
+                    return target;
+                })
+                .toList();
+    }
+
+    public synchronized void done(HealthTarget target) {
+        entries.computeIfPresent(target.id(), (id, entry) -> new Entry(entry.target(), entry.dueAt(), false));
+    }
+
+    private record Entry(HealthTarget target, Instant dueAt, boolean inFlight) {
+    }
+}
