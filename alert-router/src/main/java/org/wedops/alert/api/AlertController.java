@@ -1,21 +1,44 @@
 package org.wedops.alert.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.wedops.alert.delivery.NotificationOutbox;
 import org.wedops.alert.delivery.QueuedNotification;
+import org.wedops.alert.intake.AlertActions;
 import org.wedops.alert.lifecycle.AlertState;
 import org.wedops.alert.lifecycle.AlertStore;
 import org.wedops.alert.lifecycle.StoredAlert;
+import org.wedops.events.Alert;
+import org.wedops.events.AlertStatus;
+import org.wedops.events.Severity;
+import org.wedops.events.Topics;
+import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.InvalidRequestException;
 
 import reactor.core.publisher.Flux;
@@ -27,10 +50,16 @@ class AlertController {
 
     private final AlertStore alerts;
     private final NotificationOutbox notifications;
+    private final AlertActions actions;
+    private final EventPublisher publisher;
+    private final Clock clock;
 
-    AlertController(AlertStore alerts, NotificationOutbox notifications) {
+    AlertController(AlertStore alerts, NotificationOutbox notifications, AlertActions actions, EventPublisher publisher, Clock clock) {
         this.alerts = alerts;
         this.notifications = notifications;
+        this.actions = actions;
+        this.publisher = publisher;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -50,12 +79,66 @@ class AlertController {
                         .map(history -> AlertView.of(alert, history)));
     }
 
+    /** A person raises an alert; it takes the same path as every other alert, through ops.alerts.v1. */
+    @PostMapping
+    Mono<ResponseEntity<Map<String, String>>> raise(@Valid @RequestBody RaisedAlert raised, Principal principal) {
+        Instant now = clock.instant();
+        Map<String, String> labels = new TreeMap<>(raised.labels() == null ? Map.of() : raised.labels());
+        labels.put("raised_by", principal.getName());
+        String fingerprint = fingerprint(raised, labels);
+        Alert alert = Alert.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                .setFingerprint(fingerprint).setName(raised.name()).setStatus(AlertStatus.FIRING)
+                .setSeverity(Severity.valueOf(raised.severity())).setService(raised.service()).setRegion(raised.region())
+                .setSummary(raised.summary()).setSource("manual").setStartsAt(now).setRunbookUrl(raised.runbookUrl())
+                .setLabels(labels)
+                .build();
+        return publisher.publish(Topics.ALERTS, fingerprint, alert)
+                .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("fingerprint", fingerprint)));
+    }
+
+    @PostMapping("/{fingerprint}/ack")
+    Mono<AlertView> acknowledge(@PathVariable String fingerprint, @RequestBody(required = false) Comment comment, Principal principal) {
+        return actions.acknowledge(fingerprint, principal.getName(), comment == null ? null : comment.comment())
+                .map(alert -> AlertView.of(alert, null));
+    }
+
+    @PostMapping("/{fingerprint}/resolve")
+    Mono<AlertView> resolve(@PathVariable String fingerprint, @RequestBody(required = false) Comment comment, Principal principal) {
+        return actions.resolve(fingerprint, principal.getName(), comment == null ? null : comment.comment())
+                .map(alert -> AlertView.of(alert, null));
+    }
+
+    private static String fingerprint(RaisedAlert raised, Map<String, String> labels) {
+        Map<String, String> identity = new TreeMap<>(labels);
+        identity.remove("raised_by");
+        String text = "manual/" + raised.name() + "/" + raised.service() + "/" + raised.region() + "/" + identity;
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static AlertState parseState(String state) {
         try {
             return AlertState.valueOf(state.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("state", "must be one of FIRING, ACKNOWLEDGED, RESOLVED");
         }
+    }
+
+    record RaisedAlert(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]*", message = "letters, digits and '_', starting with a letter") String name,
+            @NotNull @Pattern(regexp = "CRITICAL|HIGH|MEDIUM|LOW", message = "must be one of CRITICAL, HIGH, MEDIUM, LOW") String severity,
+            @NotBlank @Size(max = 100) String service,
+            @Size(max = 50) String region,
+            @NotBlank @Size(max = 1000) String summary,
+            @Size(max = 500) String runbookUrl,
+            @Size(max = 20, message = "at most 20 labels") Map<String, String> labels) {
+    }
+
+    record Comment(@Size(max = 1000) String comment) {
     }
 
     record AlertView(String fingerprint, String name, String severity, String service, String region, String summary,
@@ -68,10 +151,10 @@ class AlertController {
         }
     }
 
-    record NotificationView(String receiver, String channel, String kind, String status, int attempts, String lastError,
-                            Instant queuedAt, Instant deliveredAt) {
+    record NotificationView(String integration, String channel, String kind, String title, String status, int attempts,
+                            String lastError, Instant queuedAt, Instant deliveredAt) {
         static NotificationView of(QueuedNotification n) {
-            return new NotificationView(n.receiver(), n.channel(), n.kind(), n.status(), n.attempts(), n.lastError(),
+            return new NotificationView(n.integration(), n.channel(), n.kind(), n.title(), n.status(), n.attempts(), n.lastError(),
                     n.createdAt(), n.deliveredAt());
         }
     }

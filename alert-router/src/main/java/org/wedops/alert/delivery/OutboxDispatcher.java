@@ -11,7 +11,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.wedops.alert.AlertRouterProperties;
+import org.wedops.alert.integration.GroupNotification;
+import org.wedops.alert.integration.Integration;
+import org.wedops.alert.integration.Integrations;
 import org.wedops.events.DeliveryOutcome;
 import org.wedops.events.NotificationChannel;
 import org.wedops.events.NotificationOutcome;
@@ -24,9 +30,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Drains the outbox: claims due notifications, delivers each through its receiver, records the attempt in the
+ * Drains the outbox: claims due notifications, delivers each through its integration, records the attempt in the
  * row and publishes it to ops.notifications.v1. A failed attempt is retried with a doubling pause until
- * {@code maxAttempts}, then marked FAILED.
+ * {@code maxAttempts}, then marked FAILED. When an integration's circuit breaker is open, the notification is
+ * handed to the route's fallback receiver at once (Slack down means e-mail still goes out).
  */
 @Component
 class OutboxDispatcher implements DisposableBean {
@@ -34,7 +41,8 @@ class OutboxDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final NotificationOutbox outbox;
-    private final Receivers receivers;
+    private final Integrations integrations;
+    private final TransactionalOperator transaction;
     private final DispatchTrigger trigger;
     private final EventPublisher publisher;
     private final AlertRouterProperties.Dispatch settings;
@@ -42,10 +50,11 @@ class OutboxDispatcher implements DisposableBean {
     private final Clock clock;
     private volatile Disposable loop;
 
-    OutboxDispatcher(NotificationOutbox outbox, Receivers receivers, DispatchTrigger trigger, EventPublisher publisher,
-                     AlertRouterProperties properties, DeferredMigration migration, Clock clock) {
+    OutboxDispatcher(NotificationOutbox outbox, Integrations integrations, TransactionalOperator transaction, DispatchTrigger trigger,
+                     EventPublisher publisher, AlertRouterProperties properties, DeferredMigration migration, Clock clock) {
         this.outbox = outbox;
-        this.receivers = receivers;
+        this.integrations = integrations;
+        this.transaction = transaction;
         this.trigger = trigger;
         this.publisher = publisher;
         this.settings = properties.dispatch();
@@ -71,23 +80,40 @@ class OutboxDispatcher implements DisposableBean {
     }
 
     private Mono<Void> attempt(QueuedNotification notification) {
-        Receiver receiver = receivers.named(notification.receiver()).orElse(null);
+        Integration integration = integrations.named(notification.integration()).orElse(null);
         long started = System.nanoTime();
-        Mono<Void> delivery = receiver == null
-                ? Mono.error(new IllegalStateException("receiver '" + notification.receiver() + "' is not configured"))
-                : receiver.deliver(notification.payload());
+        GroupNotification content = outbox.content(notification);
+        Mono<Void> delivery = integration == null
+                ? Mono.error(new IllegalStateException("integration '" + notification.integration() + "' is not configured"))
+                : integration.deliver(content);
         return delivery
                 .then(Mono.defer(() -> outbox.markDelivered(notification.id(), clock.instant())
                         .then(publishOutcome(notification, DeliveryOutcome.DELIVERED, null, started))))
+                .onErrorResume(CallNotPermittedException.class, open -> notification.fallback() != null
+                        ? fallBack(notification, content, started)
+                        : Mono.error(open))
                 .onErrorResume(error -> {
                     boolean giveUp = notification.attempts() >= settings.maxAttempts();
                     Instant retryAt = clock.instant().plus(backoff(notification.attempts()));
                     String reason = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
-                    log.warn("Delivery {} to {} failed (attempt {}{}): {}", notification.deliveryKey(), notification.receiver(),
+                    log.warn("Delivery {} to {} failed (attempt {}{}): {}", notification.deliveryKey(), notification.integration(),
                             notification.attempts(), giveUp ? ", giving up" : "", reason);
                     return outbox.markFailedAttempt(notification.id(), reason, retryAt, giveUp)
                             .then(publishOutcome(notification, giveUp ? DeliveryOutcome.FAILED : DeliveryOutcome.RETRYING, reason, started));
                 });
+    }
+
+    private Mono<Void> fallBack(QueuedNotification notification, GroupNotification content, long started) {
+        Instant now = clock.instant();
+        String reason = notification.integration() + " unavailable (circuit breaker open); sent to " + notification.fallback();
+        log.warn("Delivery {}: {}", notification.deliveryKey(), reason);
+        java.util.List<String> fingerprints = content.fingerprints();
+        return Flux.fromIterable(integrations.of(notification.fallback()))
+                .concatMap(fallback -> outbox.enqueue(notification.deliveryKey() + ">" + fallback.name(), content, fallback, null, fingerprints, now))
+                .then(outbox.markFellBack(notification.id(), reason, now))
+                .as(transaction::transactional)
+                .then(publishOutcome(notification, DeliveryOutcome.FALLBACK, reason, started))
+                .then(Mono.fromRunnable(trigger::poke));
     }
 
     private Duration backoff(int attempts) {
@@ -99,9 +125,9 @@ class OutboxDispatcher implements DisposableBean {
         NotificationOutcome event = NotificationOutcome.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(clock.instant())
-                .setFingerprint(notification.fingerprint())
-                .setAlertName(notification.alertName())
-                .setReceiver(notification.receiver())
+                .setFingerprint(notification.subject())
+                .setAlertName(notification.title())
+                .setReceiver(notification.integration())
                 .setChannel(NotificationChannel.valueOf(notification.channel()))
                 .setDeliveryKey(notification.deliveryKey())
                 .setAttempt(notification.attempts())
@@ -110,7 +136,7 @@ class OutboxDispatcher implements DisposableBean {
                 .setLatencyMs((System.nanoTime() - startedNanos) / 1_000_000)
                 .build();
         // the row already records the attempt; a lost audit event must not cause a second delivery
-        return publisher.publish(Topics.NOTIFICATIONS, notification.fingerprint(), event)
+        return publisher.publish(Topics.NOTIFICATIONS, notification.subject(), event)
                 .doOnError(e -> log.warn("Could not publish outcome of {}: {}", notification.deliveryKey(), e.toString()))
                 .onErrorResume(e -> Mono.empty())
                 .then();

@@ -58,6 +58,16 @@ public class AlertStore {
                 .map(this::read).all();
     }
 
+    /** Every alert firing now; inhibition and catch-up flushes look through them. */
+    public Flux<StoredAlert> firing() {
+        return db.sql("select * from alert where state = 'FIRING'").map(this::read).all();
+    }
+
+    public Flux<StoredAlert> findAll(java.util.Collection<String> fingerprints) {
+        return db.sql("select * from alert where fingerprint = any(:fps)").bind("fps", fingerprints.toArray(String[]::new))
+                .map(this::read).all();
+    }
+
     public Mono<Void> save(StoredAlert alert, Instant now) {
         return db.sql("""
                         insert into alert (fingerprint, name, severity, service, region, summary, description, source, profile, runbook_url,

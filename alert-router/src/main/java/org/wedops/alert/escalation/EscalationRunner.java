@@ -1,0 +1,123 @@
+package org.wedops.alert.escalation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.wedops.alert.AlertRouterProperties;
+import org.wedops.alert.delivery.DispatchTrigger;
+import org.wedops.alert.delivery.NotificationOutbox;
+import org.wedops.alert.integration.GroupNotification;
+import org.wedops.alert.integration.GroupNotification.AlertLine;
+import org.wedops.alert.integration.Integrations;
+import org.wedops.alert.lifecycle.AlertState;
+import org.wedops.alert.lifecycle.AlertStore;
+import org.wedops.alert.routing.EscalationPolicy;
+import org.wedops.alert.routing.EscalationPolicy.Tier;
+import org.wedops.alert.routing.Routing;
+import org.wedops.support.database.DeferredMigration;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Takes due escalation steps: if the alert is still firing in the same episode and nobody acknowledged it, the
+ * step's tier is notified (queued in the outbox with a delivery key per alert, episode, step and integration) and
+ * the next step is scheduled after that tier's ack timeout, shorter on wedding days.
+ */
+@Component
+class EscalationRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationRunner.class);
+
+    private final Escalations escalations;
+    private final AlertStore alerts;
+    private final Routing routing;
+    private final Integrations integrations;
+    private final NotificationOutbox outbox;
+    private final DispatchTrigger trigger;
+    private final TransactionalOperator transaction;
+    private final AlertRouterProperties properties;
+    private final DeferredMigration migration;
+    private final Clock clock;
+    private volatile Disposable loop;
+
+    EscalationRunner(Escalations escalations, AlertStore alerts, Routing routing, Integrations integrations, NotificationOutbox outbox,
+                     DispatchTrigger trigger, TransactionalOperator transaction, AlertRouterProperties properties,
+                     DeferredMigration migration, Clock clock) {
+        this.escalations = escalations;
+        this.alerts = alerts;
+        this.routing = routing;
+        this.integrations = integrations;
+        this.outbox = outbox;
+        this.trigger = trigger;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.migration = migration;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startOnceMigrated() {
+        migration.whenMigrated(() -> loop = Flux.interval(properties.escalation().interval())
+                .onBackpressureDrop()
+                .concatMap(tick -> run().onErrorResume(e -> {
+                    log.warn("Escalation run failed, will retry: {}", e.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe());
+    }
+
+    Mono<Void> run() {
+        Instant now = clock.instant();
+        return escalations.claimDue(now, properties.dispatch().claimTimeout(), properties.dispatch().batchSize())
+                .concatMap(due -> step(due, now).as(transaction::transactional))
+                .reduce(false, Boolean::logicalOr)
+                .doOnNext(sent -> {
+                    if (sent) {
+                        trigger.poke();
+                    }
+                })
+                .then();
+    }
+
+    private Mono<Boolean> step(Escalations.Due due, Instant now) {
+        EscalationPolicy policy = routing.config().escalations().get(due.policy());
+        return alerts.find(due.fingerprint()).flatMap(alert -> {
+            boolean stillUnhandled = alert.state() == AlertState.FIRING && alert.startsAt().equals(due.episodeStart());
+            if (policy == null || !stillUnhandled) {
+                return escalations.stepped(due.fingerprint(), due.step(), null).thenReturn(false);
+            }
+            int step = due.step() + 1;
+            Tier tier = EscalationLadder.tierOf(policy, step);
+            Instant next = EscalationLadder.hasNext(policy, step) ? now.plus(tier.timeout(due.weddingDay())) : null;
+            Tier previous = EscalationLadder.tierOf(policy, due.step());
+            String note = "Not acknowledged within " + previous.timeout(due.weddingDay()).toSeconds() + " s"
+                    + (due.weddingDay() ? " (wedding day)" : "") + "; escalated to " + tier.receiver()
+                    + " (step " + step + " of " + EscalationLadder.lastStep(policy) + ").";
+            GroupNotification content = new GroupNotification("ESCALATION", tier.receiver(), alert.fingerprint(),
+                    Map.of("alertname", alert.name(), "service", alert.service()), List.of(AlertLine.of(alert)), List.of(), note);
+            return Flux.fromIterable(integrations.of(tier.receiver()))
+                    .concatMap(integration -> outbox.enqueue(alert.fingerprint() + ":" + alert.startsAt().toEpochMilli() + ":esc" + step
+                            + ":" + integration.name(), content, integration, null, List.of(alert.fingerprint()), now))
+                    .then(escalations.stepped(due.fingerprint(), step, next))
+                    .thenReturn(true);
+        }).defaultIfEmpty(false);
+    }
+
+    @Override
+    public void destroy() {
+        if (loop != null) {
+            loop.dispose();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.wedops.alert.grouping;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.wedops.alert.AlertRouterProperties;
+import org.wedops.alert.delivery.DispatchTrigger;
+import org.wedops.alert.delivery.NotificationOutbox;
+import org.wedops.alert.grouping.AlertGroups.Group;
+import org.wedops.alert.integration.GroupNotification;
+import org.wedops.alert.integration.GroupNotification.AlertLine;
+import org.wedops.alert.integration.Integration;
+import org.wedops.alert.integration.Integrations;
+import org.wedops.alert.lifecycle.AlertState;
+import org.wedops.alert.lifecycle.AlertStore;
+import org.wedops.alert.lifecycle.StoredAlert;
+import org.wedops.alert.routing.AlertLabels;
+import org.wedops.alert.routing.InhibitRule;
+import org.wedops.alert.routing.Routing;
+import org.wedops.alert.silence.Silence;
+import org.wedops.alert.silence.Silences;
+import org.wedops.support.database.DeferredMigration;
+import org.wedops.support.protection.ProtectionStates;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Flushes due groups: one notification per group and integration with the alerts firing (not silenced, not
+ * inhibited, not acknowledged) and those resolved since the last one. Queuing the notifications and recording
+ * the flush happen in one transaction, so a crash never loses a flush nor sends it twice.
+ */
+@Component
+class GroupFlusher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupFlusher.class);
+    static final String FIRING = "FIRING";
+
+    private final AlertGroups groups;
+    private final AlertStore alerts;
+    private final Silences silences;
+    private final Routing routing;
+    private final Integrations integrations;
+    private final NotificationOutbox outbox;
+    private final ProtectionStates protection;
+    private final DispatchTrigger trigger;
+    private final TransactionalOperator transaction;
+    private final AlertRouterProperties.Dispatch settings;
+    private final DeferredMigration migration;
+    private final Clock clock;
+    private volatile Disposable loop;
+
+    GroupFlusher(AlertGroups groups, AlertStore alerts, Silences silences, Routing routing, Integrations integrations,
+                 NotificationOutbox outbox, ProtectionStates protection, DispatchTrigger trigger, TransactionalOperator transaction,
+                 AlertRouterProperties properties, DeferredMigration migration, Clock clock) {
+        this.groups = groups;
+        this.alerts = alerts;
+        this.silences = silences;
+        this.routing = routing;
+        this.integrations = integrations;
+        this.outbox = outbox;
+        this.protection = protection;
+        this.trigger = trigger;
+        this.transaction = transaction;
+        this.settings = properties.dispatch();
+        this.migration = migration;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startOnceMigrated() {
+        migration.whenMigrated(() -> loop = Flux.merge(Flux.interval(settings.interval()).map(tick -> true), trigger.groupPokes())
+                .onBackpressureLatest()
+                .concatMap(wake -> drain().onErrorResume(e -> {
+                    log.warn("Group flush failed, will retry: {}", e.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe());
+    }
+
+    Mono<Void> drain() {
+        Instant now = clock.instant();
+        return groups.claimDue(now, settings.claimTimeout(), settings.batchSize()).collectList().flatMap(due -> {
+            if (due.isEmpty()) {
+                return Mono.empty();
+            }
+            // what silences and inhibits is read once per drain, not once per group
+            return Mono.zip(silences.activeAt(now).collectList(), alerts.firing().collectList())
+                    .flatMap(context -> Flux.fromIterable(due)
+                            .concatMap(group -> flush(group, context.getT1(), context.getT2(), now).as(transaction::transactional))
+                            .reduce(false, Boolean::logicalOr))
+                    .doOnNext(sent -> {
+                        if (sent) {
+                            trigger.poke();
+                        }
+                    })
+                    .then();
+        });
+    }
+
+    private Mono<Boolean> flush(Group group, List<Silence> activeSilences, List<StoredAlert> allFiring, Instant now) {
+        return groups.members(group.key()).collectMap(Map.Entry::getKey, Map.Entry::getValue).flatMap(members ->
+                alerts.findAll(members.keySet()).collectList().flatMap(memberAlerts -> {
+                    List<InhibitRule> rules = routing.config().inhibitRules();
+                    List<Map<String, String>> sources = allFiring.stream().map(a -> AlertLabels.of(a, protection)).toList();
+                    List<StoredAlert> firing = new ArrayList<>();
+                    List<StoredAlert> resolved = new ArrayList<>();
+                    Map<String, String> told = new HashMap<>();
+                    for (StoredAlert alert : memberAlerts) {
+                        Map<String, String> labels = AlertLabels.of(alert, protection);
+                        if (alert.state() == AlertState.FIRING) {
+                            boolean silenced = activeSilences.stream().anyMatch(s -> s.silences(labels));
+                            boolean inhibited = rules.stream().anyMatch(rule -> sources.stream().anyMatch(source -> rule.inhibits(source, labels)));
+                            if (!silenced && !inhibited) {
+                                firing.add(alert);
+                                told.put(alert.fingerprint(), FIRING);
+                            }
+                        } else if (alert.state() == AlertState.RESOLVED && FIRING.equals(members.get(alert.fingerprint()))) {
+                            resolved.add(alert);
+                        }
+                    }
+                    Set<String> dropped = memberAlerts.stream().filter(a -> a.state() == AlertState.RESOLVED)
+                            .map(StoredAlert::fingerprint).collect(Collectors.toSet());
+                    Instant nextFlush = firing.isEmpty() ? null : now.plus(group.repeatInterval());
+                    if (firing.isEmpty() && resolved.isEmpty()) {
+                        return groups.flushed(group, false, told, dropped, null, now).thenReturn(false);
+                    }
+                    GroupNotification content = new GroupNotification("GROUP", group.receiver(), group.key(), group.labels(),
+                            firing.stream().map(AlertLine::of).toList(), resolved.stream().map(AlertLine::of).toList(), null);
+                    List<Integration> targets = integrations.of(group.receiver());
+                    if (targets.isEmpty()) {
+                        log.warn("Group {}: receiver '{}' has no usable integration; nothing sent", group.key(), group.receiver());
+                    }
+                    int seq = group.flushSeq() + 1;
+                    return Flux.fromIterable(targets)
+                            .concatMap(integration -> outbox.enqueue(group.key() + "#" + seq + ":" + integration.name(), content,
+                                    integration, group.fallback(), content.fingerprints(), now))
+                            .then(groups.flushed(group, true, told, dropped, nextFlush, now))
+                            .thenReturn(!targets.isEmpty());
+                }));
+    }
+
+    @Override
+    public void destroy() {
+        if (loop != null) {
+            loop.dispose();
+        }
+    }
+}

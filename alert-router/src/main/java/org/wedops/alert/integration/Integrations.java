@@ -1,0 +1,122 @@
+package org.wedops.alert.integration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.wedops.alert.AlertRouterProperties;
+import org.wedops.alert.routing.ReceiverSpec;
+import org.wedops.alert.routing.Routing;
+import org.wedops.alert.routing.RoutingConfig;
+
+/**
+ * The integrations of every configured receiver, built from the routing in force. An integration whose address is
+ * missing (no Slack webhook, no PagerDuty routing key, no SMTP server) is left out with a warning. Circuit breakers
+ * live in a registry keyed by integration name, so their state survives routing reloads.
+ */
+@Component
+public class Integrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Integrations.class);
+
+    private final Routing routing;
+    private final AlertRouterProperties properties;
+    private final WebClient web;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final CircuitBreakerRegistry breakers;
+    private final RetryRegistry retries;
+    private final Map<RoutingConfig, Map<String, List<Integration>>> built = new ConcurrentHashMap<>();
+
+    Integrations(Routing routing, AlertRouterProperties properties, WebClient.Builder web, ObjectProvider<JavaMailSender> mail,
+                 MeterRegistry meters) {
+        this.routing = routing;
+        this.properties = properties;
+        this.web = web.build();
+        this.mail = mail;
+        AlertRouterProperties.Guard guard = properties.guard();
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(guard.failureRate())
+                .minimumNumberOfCalls(guard.minimumCalls())
+                .slidingWindowSize(Math.max(guard.minimumCalls(), 10))
+                .waitDurationInOpenState(guard.openFor())
+                .build());
+        this.retries = RetryRegistry.of(RetryConfig.custom()
+                .maxAttempts(guard.retries() + 1)
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(guard.retryWait(), 2.0, 0.5))
+                .ignoreExceptions(CallNotPermittedException.class)
+                .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+    }
+
+    /** The integrations of a receiver in the routing in force; empty when none is usable. */
+    public List<Integration> of(String receiver) {
+        return built.computeIfAbsent(routing.config(), this::build).getOrDefault(receiver, List.of());
+    }
+
+    public Optional<Integration> named(String integration) {
+        return built.computeIfAbsent(routing.config(), this::build).values().stream().flatMap(List::stream)
+                .filter(candidate -> candidate.name().equals(integration)).findFirst();
+    }
+
+    private Map<String, List<Integration>> build(RoutingConfig config) {
+        built.keySet().removeIf(old -> old != config);
+        Map<String, List<Integration>> byReceiver = new ConcurrentHashMap<>();
+        config.receivers().values().forEach(spec -> byReceiver.put(spec.name(), guarded(integrationsOf(spec))));
+        return byReceiver;
+    }
+
+    private List<Integration> integrationsOf(ReceiverSpec spec) {
+        List<Integration> integrations = new ArrayList<>();
+        if (spec.slack() != null) {
+            var url = spec.slack().url() != null ? spec.slack().url() : properties.slack().webhookUrl();
+            if (url != null && !url.toString().isBlank()) {
+                integrations.add(new SlackIntegration(spec.name(), web, url));
+            } else {
+                log.warn("Receiver {}: no Slack webhook (wedops.alert.slack.webhook-url), Slack left out", spec.name());
+            }
+        }
+        if (spec.email() != null) {
+            JavaMailSender sender = mail.getIfAvailable();
+            if (sender != null) {
+                integrations.add(new EmailIntegration(spec.name(), sender, properties.email().from(), spec.email().to()));
+            } else {
+                log.warn("Receiver {}: no SMTP server (spring.mail.host), e-mail left out", spec.name());
+            }
+        }
+        if (spec.pagerduty() != null) {
+            String key = spec.pagerduty().routingKey() != null ? spec.pagerduty().routingKey() : properties.pagerduty().routingKey();
+            if (key != null && !key.isBlank()) {
+                var url = spec.pagerduty().url() != null ? spec.pagerduty().url() : properties.pagerduty().url();
+                integrations.add(new PagerDutyIntegration(spec.name(), web, url, key));
+            } else {
+                log.warn("Receiver {}: no PagerDuty routing key (wedops.alert.pagerduty.routing-key), PagerDuty left out", spec.name());
+            }
+        }
+        if (spec.webhook() != null) {
+            integrations.add(new WebhookIntegration(spec.name(), web, spec.webhook().url()));
+        }
+        return integrations;
+    }
+
+    private List<Integration> guarded(List<Integration> integrations) {
+        return integrations.stream().<Integration>map(integration -> new GuardedIntegration(integration,
+                breakers.circuitBreaker(integration.name()), retries.retry(integration.name()), properties.guard().timeout())).toList();
+    }
+}

@@ -1,0 +1,250 @@
+package org.wedops.alert.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.convert.DurationStyle;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads routing YAML in Alertmanager's vocabulary ({@code route}, {@code matchers}, {@code group_by},
+ * {@code group_wait}, {@code continue}, {@code receivers}, {@code inhibit_rules}) plus WedOps' {@code escalations},
+ * and validates all of it at once: every problem is reported with its path, and nothing half-valid is returned.
+ */
+public final class RoutingConfigParser {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private RoutingConfigParser() {
+    }
+
+    /** Thrown with every problem found, each as {@code path: what is wrong}. */
+    public static class InvalidRoutingException extends RuntimeException {
+        private final List<String> problems;
+
+        InvalidRoutingException(List<String> problems) {
+            super("invalid routing configuration: " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    record RawConfig(RawRoute route, List<RawReceiver> receivers, List<RawInhibitRule> inhibitRules, List<RawEscalation> escalations) {
+    }
+
+    record RawRoute(String receiver, List<String> matchers, @JsonProperty("continue") Boolean continueMatching, List<String> groupBy, String groupWait,
+                    String groupInterval, String repeatInterval, String escalation, String fallback, List<RawRoute> routes) {
+    }
+
+    record RawReceiver(String name, ReceiverSpec.Slack slack, ReceiverSpec.Email email, RawPagerDuty pagerduty, ReceiverSpec.Webhook webhook) {
+    }
+
+    record RawPagerDuty(String routingKey, URI url) {
+    }
+
+    record RawInhibitRule(List<String> sourceMatchers, List<String> targetMatchers, List<String> equal) {
+    }
+
+    record RawEscalation(String name, List<RawTier> tiers, Integer repeat) {
+    }
+
+    record RawTier(String receiver, String ackTimeout, String weddingDayAckTimeout) {
+    }
+
+    public static RoutingConfig parse(String yaml) {
+        RawConfig raw;
+        try {
+            raw = YAML.readValue(yaml, RawConfig.class);
+        } catch (JacksonException e) {
+            throw new InvalidRoutingException(List.of(e.getOriginalMessage() + location(e)));
+        }
+        List<String> problems = new ArrayList<>();
+        if (raw == null || raw.route() == null) {
+            throw new InvalidRoutingException(List.of("route: is required"));
+        }
+        Map<String, ReceiverSpec> receivers = receivers(raw.receivers(), problems);
+        Map<String, EscalationPolicy> escalations = escalations(raw.escalations(), receivers, problems);
+        Defaults rootDefaults = new Defaults(null, List.of("alertname"), Duration.ofSeconds(30), Duration.ofMinutes(5),
+                Duration.ofHours(4), null, null);
+        Route root = route(raw.route(), "root", "route", rootDefaults, receivers, escalations, problems);
+        if (raw.route().receiver() == null) {
+            problems.add("route.receiver: the root route needs a receiver");
+        }
+        if (raw.route().matchers() != null && !raw.route().matchers().isEmpty()) {
+            problems.add("route.matchers: the root route matches every alert and takes no matchers");
+        }
+        List<InhibitRule> inhibitRules = inhibitRules(raw.inhibitRules(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRoutingException(problems);
+        }
+        return new RoutingConfig(root, receivers, inhibitRules, escalations);
+    }
+
+    private record Defaults(String receiver, List<String> groupBy, Duration groupWait, Duration groupInterval,
+                            Duration repeatInterval, String escalation, String fallback) {
+    }
+
+    private static Route route(RawRoute raw, String id, String path, Defaults parent, Map<String, ReceiverSpec> receivers,
+                               Map<String, EscalationPolicy> escalations, List<String> problems) {
+        String receiver = raw.receiver() != null ? raw.receiver() : parent.receiver();
+        if (receiver != null && !receivers.containsKey(receiver)) {
+            problems.add(path + ".receiver: no receiver named '" + receiver + "'");
+        }
+        String fallback = raw.fallback() != null ? raw.fallback() : parent.fallback();
+        if (fallback != null && !receivers.containsKey(fallback)) {
+            problems.add(path + ".fallback: no receiver named '" + fallback + "'");
+        }
+        String escalation = raw.escalation() != null ? raw.escalation() : parent.escalation();
+        if (escalation != null && !escalations.containsKey(escalation)) {
+            problems.add(path + ".escalation: no escalation policy named '" + escalation + "'");
+        }
+        Defaults here = new Defaults(receiver,
+                raw.groupBy() != null ? List.copyOf(raw.groupBy()) : parent.groupBy(),
+                duration(raw.groupWait(), parent.groupWait(), path + ".group_wait", problems),
+                duration(raw.groupInterval(), parent.groupInterval(), path + ".group_interval", problems),
+                duration(raw.repeatInterval(), parent.repeatInterval(), path + ".repeat_interval", problems),
+                escalation, fallback);
+        if (here.groupInterval().isZero()) {
+            problems.add(path + ".group_interval: must be greater than zero");
+        }
+        if (here.repeatInterval().isZero()) {
+            problems.add(path + ".repeat_interval: must be greater than zero");
+        }
+        List<LabelMatcher> matchers = matchers(raw.matchers(), path + ".matchers", problems);
+        List<Route> children = new ArrayList<>();
+        List<RawRoute> rawChildren = raw.routes() == null ? List.of() : raw.routes();
+        for (int i = 0; i < rawChildren.size(); i++) {
+            children.add(route(rawChildren.get(i), id + "/" + i, path + ".routes[" + i + "]", here, receivers, escalations, problems));
+        }
+        return new Route(id, receiver, matchers, Boolean.TRUE.equals(raw.continueMatching()), here.groupBy(), here.groupWait(),
+                here.groupInterval(), here.repeatInterval(), escalation, fallback, List.copyOf(children));
+    }
+
+    private static Map<String, ReceiverSpec> receivers(List<RawReceiver> raw, List<String> problems) {
+        Map<String, ReceiverSpec> receivers = new LinkedHashMap<>();
+        List<RawReceiver> list = raw == null ? List.of() : raw;
+        for (int i = 0; i < list.size(); i++) {
+            RawReceiver r = list.get(i);
+            String path = "receivers[" + i + "]";
+            if (r.name() == null || r.name().isBlank()) {
+                problems.add(path + ".name: is required");
+                continue;
+            }
+            if (receivers.containsKey(r.name())) {
+                problems.add(path + ".name: '" + r.name() + "' is defined twice");
+            }
+            if (r.slack() == null && r.email() == null && r.pagerduty() == null && r.webhook() == null) {
+                problems.add(path + ": receiver '" + r.name() + "' has no integration (slack, email, pagerduty or webhook)");
+            }
+            if (r.email() != null && (r.email().to() == null || r.email().to().isEmpty()
+                    || r.email().to().stream().anyMatch(to -> to == null || !to.contains("@")))) {
+                problems.add(path + ".email.to: needs one or more e-mail addresses");
+            }
+            if (r.webhook() != null && r.webhook().url() == null) {
+                problems.add(path + ".webhook.url: is required");
+            }
+            receivers.put(r.name(), new ReceiverSpec(r.name(), r.slack(), r.email(),
+                    r.pagerduty() == null ? null : new ReceiverSpec.PagerDuty(r.pagerduty().routingKey(), r.pagerduty().url()), r.webhook()));
+        }
+        return receivers;
+    }
+
+    private static Map<String, EscalationPolicy> escalations(List<RawEscalation> raw, Map<String, ReceiverSpec> receivers, List<String> problems) {
+        Map<String, EscalationPolicy> policies = new LinkedHashMap<>();
+        List<RawEscalation> list = raw == null ? List.of() : raw;
+        for (int i = 0; i < list.size(); i++) {
+            RawEscalation e = list.get(i);
+            String path = "escalations[" + i + "]";
+            if (e.name() == null || e.tiers() == null || e.tiers().isEmpty()) {
+                problems.add(path + ": needs a name and at least one tier");
+                continue;
+            }
+            List<EscalationPolicy.Tier> tiers = new ArrayList<>();
+            for (int t = 0; t < e.tiers().size(); t++) {
+                RawTier tier = e.tiers().get(t);
+                String tierPath = path + ".tiers[" + t + "]";
+                if (tier.receiver() == null || !receivers.containsKey(tier.receiver())) {
+                    problems.add(tierPath + ".receiver: no receiver named '" + tier.receiver() + "'");
+                }
+                Duration timeout = duration(tier.ackTimeout(), null, tierPath + ".ack_timeout", problems);
+                if (timeout == null) {
+                    problems.add(tierPath + ".ack_timeout: is required");
+                }
+                tiers.add(new EscalationPolicy.Tier(tier.receiver(), timeout,
+                        duration(tier.weddingDayAckTimeout(), null, tierPath + ".wedding_day_ack_timeout", problems)));
+            }
+            int repeat = e.repeat() == null ? 0 : e.repeat();
+            if (repeat < 0) {
+                problems.add(path + ".repeat: must not be negative");
+            }
+            policies.put(e.name(), new EscalationPolicy(e.name(), List.copyOf(tiers), repeat));
+        }
+        return policies;
+    }
+
+    private static List<InhibitRule> inhibitRules(List<RawInhibitRule> raw, List<String> problems) {
+        List<InhibitRule> rules = new ArrayList<>();
+        List<RawInhibitRule> list = raw == null ? List.of() : raw;
+        for (int i = 0; i < list.size(); i++) {
+            RawInhibitRule r = list.get(i);
+            String path = "inhibit_rules[" + i + "]";
+            List<LabelMatcher> source = matchers(r.sourceMatchers(), path + ".source_matchers", problems);
+            List<LabelMatcher> target = matchers(r.targetMatchers(), path + ".target_matchers", problems);
+            if (source.isEmpty() || target.isEmpty()) {
+                problems.add(path + ": needs source_matchers and target_matchers");
+            }
+            rules.add(new InhibitRule(source, target, r.equal() == null ? List.of() : List.copyOf(r.equal())));
+        }
+        return rules;
+    }
+
+    private static List<LabelMatcher> matchers(List<String> raw, String path, List<String> problems) {
+        List<LabelMatcher> matchers = new ArrayList<>();
+        List<String> list = raw == null ? List.of() : raw;
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                matchers.add(LabelMatcher.parse(list.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add(path + "[" + i + "]: " + e.getMessage());
+            }
+        }
+        return List.copyOf(matchers);
+    }
+
+    private static Duration duration(String text, Duration inherited, String path, List<String> problems) {
+        if (text == null) {
+            return inherited;
+        }
+        try {
+            Duration value = DurationStyle.detectAndParse(text.trim());
+            if (value.isNegative()) {
+                problems.add(path + ": must not be negative");
+                return inherited == null ? Duration.ZERO : inherited;
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ": '" + text + "' is not a duration (e.g. 30s, 5m, 4h)");
+            return inherited == null ? Duration.ZERO : inherited;
+        }
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+}
