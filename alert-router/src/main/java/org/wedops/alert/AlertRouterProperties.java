@@ -17,6 +17,7 @@ import org.springframework.core.io.Resource;
  * @param guard      timeout, retries and circuit breaker of every integration call
  * @param dispatch   how the notification outbox is drained
  * @param escalation how often unacknowledged alerts are checked for escalation
+ * @param regionZones time zone of each region for time intervals, until the region's ProtectionState says otherwise
  */
 @ConfigurationProperties("wedops.alert")
 public record AlertRouterProperties(
@@ -26,7 +27,16 @@ public record AlertRouterProperties(
         @DefaultValue Email email,
         @DefaultValue Guard guard,
         @DefaultValue Dispatch dispatch,
-        @DefaultValue Escalation escalation) {
+        @DefaultValue Escalation escalation,
+        java.util.Map<String, java.time.ZoneId> regionZones) {
+
+    /** The zone a region's local times are read in: the planner's word first, then configuration, then UTC. */
+    public java.time.ZoneId zoneOf(String region, java.util.Optional<String> published) {
+        if (published.isPresent()) {
+            return java.time.ZoneId.of(published.get());
+        }
+        return regionZones != null && region != null && regionZones.containsKey(region) ? regionZones.get(region) : java.time.ZoneOffset.UTC;
+    }
 
     /** @param file the routing YAML; reloaded when it changes */
     public record Routing(@DefaultValue("classpath:alert-routing.yml") Resource file) {

@@ -31,6 +31,7 @@ import org.wedops.alert.silence.Silence;
 import org.wedops.alert.silence.SilenceCatchUp;
 import org.wedops.alert.silence.Silences;
 import org.wedops.alert.routing.LabelMatcher;
+import org.wedops.alert.routing.WeeklyWindow;
 import org.wedops.support.web.FieldProblem;
 import org.wedops.support.web.InvalidRequestException;
 
@@ -78,8 +79,12 @@ class SilenceController {
         if (!problems.isEmpty()) {
             return Mono.error(new InvalidRequestException(problems));
         }
+        Silence.Recurrence recurrence = request.recurrence() == null ? null : recurrence(request.recurrence(), problems);
+        if (!problems.isEmpty()) {
+            return Mono.error(new InvalidRequestException(problems));
+        }
         Silence silence = new Silence(UUID.randomUUID(), List.copyOf(matchers), startsAt, request.endsAt(), principal.getName(),
-                request.comment(), Boolean.TRUE.equals(request.expireOnResolve()), null);
+                request.comment(), Boolean.TRUE.equals(request.expireOnResolve()), null, recurrence);
         return silences.create(silence, now)
                 .flatMap(created -> audit.record(now, principal.getName(), "silence.create", created.id().toString(), request.comment(), "CREATED")
                         .thenReturn(created))
@@ -110,15 +115,33 @@ class SilenceController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
+    private static Silence.Recurrence recurrence(RecurrenceRequest request, List<FieldProblem> problems) {
+        try {
+            return new Silence.Recurrence(new WeeklyWindow(WeeklyWindow.parseDays(request.weekdays()),
+                    java.time.LocalTime.parse(request.startTime()), java.time.LocalTime.parse(request.endTime())),
+                    java.time.ZoneId.of(request.timeZone()));
+        } catch (RuntimeException e) {
+            problems.add(new FieldProblem("recurrence", "needs weekdays (e.g. monday:friday), startTime and endTime as HH:mm and an IANA timeZone"));
+            return null;
+        }
+    }
+
     record NewSilence(@NotEmpty @Size(max = 20) List<@NotBlank String> matchers, Instant startsAt, @NotNull Instant endsAt,
-                      @NotBlank @Size(max = 1000) String comment, Boolean expireOnResolve) {
+                      @NotBlank @Size(max = 1000) String comment, Boolean expireOnResolve, RecurrenceRequest recurrence) {
+    }
+
+    /** A weekly window within the silence's start and end, e.g. {@code saturday}, 09:00–12:00, Europe/London. */
+    record RecurrenceRequest(List<String> weekdays, String startTime, String endTime, String timeZone) {
     }
 
     record SilenceView(UUID id, List<String> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment,
-                       boolean expireOnResolve, Instant expiredAt) {
+                       boolean expireOnResolve, Instant expiredAt, RecurrenceRequest recurrence) {
         static SilenceView of(Silence silence) {
+            Silence.Recurrence r = silence.recurrence();
             return new SilenceView(silence.id(), silence.matchers().stream().map(LabelMatcher::toString).toList(), silence.startsAt(),
-                    silence.endsAt(), silence.createdBy(), silence.comment(), silence.expireOnResolve(), silence.expiredAt());
+                    silence.endsAt(), silence.createdBy(), silence.comment(), silence.expireOnResolve(), silence.expiredAt(),
+                    r == null ? null : new RecurrenceRequest(r.window().days().stream().map(d -> d.name().toLowerCase()).toList(),
+                            r.window().start().toString(), r.window().end().toString(), r.zone().getId()));
         }
     }
 }

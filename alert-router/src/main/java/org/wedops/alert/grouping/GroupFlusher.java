@@ -29,6 +29,7 @@ import org.wedops.alert.lifecycle.AlertStore;
 import org.wedops.alert.lifecycle.StoredAlert;
 import org.wedops.alert.routing.AlertLabels;
 import org.wedops.alert.routing.InhibitRule;
+import org.wedops.alert.routing.Muting;
 import org.wedops.alert.routing.Routing;
 import org.wedops.alert.silence.Silence;
 import org.wedops.alert.silence.Silences;
@@ -60,6 +61,7 @@ class GroupFlusher implements DisposableBean {
     private final DispatchTrigger trigger;
     private final TransactionalOperator transaction;
     private final AlertRouterProperties.Dispatch settings;
+    private final AlertRouterProperties properties;
     private final DeferredMigration migration;
     private final Clock clock;
     private volatile Disposable loop;
@@ -77,6 +79,7 @@ class GroupFlusher implements DisposableBean {
         this.trigger = trigger;
         this.transaction = transaction;
         this.settings = properties.dispatch();
+        this.properties = properties;
         this.migration = migration;
         this.clock = clock;
     }
@@ -113,6 +116,14 @@ class GroupFlusher implements DisposableBean {
     }
 
     private Mono<Boolean> flush(Group group, List<Silence> activeSilences, List<StoredAlert> allFiring, Instant now) {
+        String region = group.labels().get("region");
+        java.time.ZoneId zone = properties.zoneOf(region, protection.of(region == null ? "" : region).map(s -> s.getTimeZone()));
+        java.util.Optional<Instant> mutedUntil = routing.config().route(group.routeId())
+                .flatMap(route -> Muting.mutedUntil(route, routing.config(), now, zone));
+        if (mutedUntil.isPresent()) {
+            // nothing is told now, nothing is forgotten: the group is flushed again the moment the mute ends
+            return groups.flushed(group, false, Map.of(), Set.of(), mutedUntil.get(), now).thenReturn(false);
+        }
         return groups.members(group.key()).collectMap(Map.Entry::getKey, Map.Entry::getValue).flatMap(members ->
                 alerts.findAll(members.keySet()).collectList().flatMap(memberAlerts -> {
                     List<InhibitRule> rules = routing.config().inhibitRules();
@@ -120,10 +131,16 @@ class GroupFlusher implements DisposableBean {
                     List<StoredAlert> firing = new ArrayList<>();
                     List<StoredAlert> resolved = new ArrayList<>();
                     Map<String, String> told = new HashMap<>();
+                    Instant silencedUntil = null;
                     for (StoredAlert alert : memberAlerts) {
                         Map<String, String> labels = AlertLabels.of(alert, protection);
                         if (alert.state() == AlertState.FIRING) {
-                            boolean silenced = activeSilences.stream().anyMatch(s -> s.silences(labels));
+                            List<Silence> silencing = activeSilences.stream().filter(s -> s.silences(labels)).toList();
+                            boolean silenced = !silencing.isEmpty();
+                            for (Silence silence : silencing) {
+                                Instant until = silence.heldUntil(now);
+                                silencedUntil = silencedUntil == null || until.isBefore(silencedUntil) ? until : silencedUntil;
+                            }
                             boolean inhibited = rules.stream().anyMatch(rule -> sources.stream().anyMatch(source -> rule.inhibits(source, labels)));
                             if (!silenced && !inhibited) {
                                 firing.add(alert);
@@ -136,8 +153,12 @@ class GroupFlusher implements DisposableBean {
                     Set<String> dropped = memberAlerts.stream().filter(a -> a.state() == AlertState.RESOLVED)
                             .map(StoredAlert::fingerprint).collect(Collectors.toSet());
                     Instant nextFlush = firing.isEmpty() ? null : now.plus(group.repeatInterval());
+                    // a silenced alert is told as soon as its silence (or the silence's weekly window) ends
+                    if (silencedUntil != null && (nextFlush == null || silencedUntil.isBefore(nextFlush))) {
+                        nextFlush = silencedUntil;
+                    }
                     if (firing.isEmpty() && resolved.isEmpty()) {
-                        return groups.flushed(group, false, told, dropped, null, now).thenReturn(false);
+                        return groups.flushed(group, false, told, dropped, nextFlush, now).thenReturn(false);
                     }
                     GroupNotification content = new GroupNotification("GROUP", group.receiver(), group.key(), group.labels(),
                             firing.stream().map(AlertLine::of).toList(), resolved.stream().map(AlertLine::of).toList(), null);

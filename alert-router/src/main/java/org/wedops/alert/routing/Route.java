@@ -13,6 +13,8 @@ import java.util.Map;
  * @param id             path of the node in the tree, e.g. {@code root/0/1}; part of every group key
  * @param escalation     escalation policy for alerts routed here, or null
  * @param fallback       receiver that carries a notification when one of this route's integrations is unavailable
+ * @param muteTimeIntervals   names of time intervals during which this route sends nothing
+ * @param activeTimeIntervals names of time intervals outside which this route sends nothing (none: always active)
  */
 public record Route(
         String id,
@@ -25,6 +27,8 @@ public record Route(
         Duration repeatInterval,
         String escalation,
         String fallback,
+        List<String> muteTimeIntervals,
+        List<String> activeTimeIntervals,
         List<Route> routes) {
 
     /** Label name that groups by every label, as in Alertmanager. */

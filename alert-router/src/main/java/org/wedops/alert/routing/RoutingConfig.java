@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The loaded, validated routing: the route tree, receivers, inhibition rules and escalation policies. */
 public record RoutingConfig(Route root, Map<String, ReceiverSpec> receivers, List<InhibitRule> inhibitRules,
-                            Map<String, EscalationPolicy> escalations) {
+                            Map<String, EscalationPolicy> escalations, Map<String, TimeInterval> timeIntervals) {
 
     public List<Route> routesFor(Map<String, String> labels) {
         return root.match(labels);

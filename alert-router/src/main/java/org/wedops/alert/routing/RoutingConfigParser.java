@@ -45,11 +45,22 @@ public final class RoutingConfigParser {
         }
     }
 
-    record RawConfig(RawRoute route, List<RawReceiver> receivers, List<RawInhibitRule> inhibitRules, List<RawEscalation> escalations) {
+    record RawConfig(RawRoute route, List<RawReceiver> receivers, List<RawInhibitRule> inhibitRules, List<RawEscalation> escalations,
+                     List<RawTimeInterval> timeIntervals) {
+    }
+
+    record RawTimeInterval(String name, String location, List<RawWindow> intervals) {
+    }
+
+    record RawWindow(List<String> weekdays, List<RawTimes> times) {
+    }
+
+    record RawTimes(String startTime, String endTime) {
     }
 
     record RawRoute(String receiver, List<String> matchers, @JsonProperty("continue") Boolean continueMatching, List<String> groupBy, String groupWait,
-                    String groupInterval, String repeatInterval, String escalation, String fallback, List<RawRoute> routes) {
+                    String groupInterval, String repeatInterval, String escalation, String fallback, List<String> muteTimeIntervals,
+                    List<String> activeTimeIntervals, List<RawRoute> routes) {
     }
 
     record RawReceiver(String name, ReceiverSpec.Slack slack, ReceiverSpec.Email email, RawPagerDuty pagerduty, ReceiverSpec.Webhook webhook) {
@@ -80,9 +91,10 @@ public final class RoutingConfigParser {
         }
         Map<String, ReceiverSpec> receivers = receivers(raw.receivers(), problems);
         Map<String, EscalationPolicy> escalations = escalations(raw.escalations(), receivers, problems);
+        Map<String, TimeInterval> timeIntervals = timeIntervals(raw.timeIntervals(), problems);
         Defaults rootDefaults = new Defaults(null, List.of("alertname"), Duration.ofSeconds(30), Duration.ofMinutes(5),
                 Duration.ofHours(4), null, null);
-        Route root = route(raw.route(), "root", "route", rootDefaults, receivers, escalations, problems);
+        Route root = route(raw.route(), "root", "route", rootDefaults, receivers, escalations, timeIntervals, problems);
         if (raw.route().receiver() == null) {
             problems.add("route.receiver: the root route needs a receiver");
         }
@@ -93,7 +105,7 @@ public final class RoutingConfigParser {
         if (!problems.isEmpty()) {
             throw new InvalidRoutingException(problems);
         }
-        return new RoutingConfig(root, receivers, inhibitRules, escalations);
+        return new RoutingConfig(root, receivers, inhibitRules, escalations, timeIntervals);
     }
 
     private record Defaults(String receiver, List<String> groupBy, Duration groupWait, Duration groupInterval,
@@ -101,7 +113,7 @@ public final class RoutingConfigParser {
     }
 
     private static Route route(RawRoute raw, String id, String path, Defaults parent, Map<String, ReceiverSpec> receivers,
-                               Map<String, EscalationPolicy> escalations, List<String> problems) {
+                               Map<String, EscalationPolicy> escalations, Map<String, TimeInterval> timeIntervals, List<String> problems) {
         String receiver = raw.receiver() != null ? raw.receiver() : parent.receiver();
         if (receiver != null && !receivers.containsKey(receiver)) {
             problems.add(path + ".receiver: no receiver named '" + receiver + "'");
@@ -130,10 +142,12 @@ public final class RoutingConfigParser {
         List<Route> children = new ArrayList<>();
         List<RawRoute> rawChildren = raw.routes() == null ? List.of() : raw.routes();
         for (int i = 0; i < rawChildren.size(); i++) {
-            children.add(route(rawChildren.get(i), id + "/" + i, path + ".routes[" + i + "]", here, receivers, escalations, problems));
+            children.add(route(rawChildren.get(i), id + "/" + i, path + ".routes[" + i + "]", here, receivers, escalations, timeIntervals, problems));
         }
+        List<String> mute = intervalNames(raw.muteTimeIntervals(), timeIntervals, path + ".mute_time_intervals", problems);
+        List<String> active = intervalNames(raw.activeTimeIntervals(), timeIntervals, path + ".active_time_intervals", problems);
         return new Route(id, receiver, matchers, Boolean.TRUE.equals(raw.continueMatching()), here.groupBy(), here.groupWait(),
-                here.groupInterval(), here.repeatInterval(), escalation, fallback, List.copyOf(children));
+                here.groupInterval(), here.repeatInterval(), escalation, fallback, mute, active, List.copyOf(children));
     }
 
     private static Map<String, ReceiverSpec> receivers(List<RawReceiver> raw, List<String> problems) {
@@ -196,6 +210,60 @@ public final class RoutingConfigParser {
             policies.put(e.name(), new EscalationPolicy(e.name(), List.copyOf(tiers), repeat));
         }
         return policies;
+    }
+
+    private static List<String> intervalNames(List<String> names, Map<String, TimeInterval> known, String path, List<String> problems) {
+        List<String> list = names == null ? List.of() : List.copyOf(names);
+        for (int i = 0; i < list.size(); i++) {
+            if (!known.containsKey(list.get(i))) {
+                problems.add(path + "[" + i + "]: no time interval named '" + list.get(i) + "'");
+            }
+        }
+        return list;
+    }
+
+    private static Map<String, TimeInterval> timeIntervals(List<RawTimeInterval> raw, List<String> problems) {
+        Map<String, TimeInterval> intervals = new LinkedHashMap<>();
+        List<RawTimeInterval> list = raw == null ? List.of() : raw;
+        for (int i = 0; i < list.size(); i++) {
+            RawTimeInterval interval = list.get(i);
+            String path = "time_intervals[" + i + "]";
+            if (interval.name() == null || interval.intervals() == null || interval.intervals().isEmpty()) {
+                problems.add(path + ": needs a name and at least one interval");
+                continue;
+            }
+            java.time.ZoneId zone = null;
+            if (interval.location() != null && !"region".equals(interval.location())) {
+                try {
+                    zone = java.time.ZoneId.of(interval.location());
+                } catch (java.time.DateTimeException e) {
+                    problems.add(path + ".location: '" + interval.location() + "' is not a time zone (e.g. Europe/London, or region)");
+                }
+            }
+            List<WeeklyWindow> windows = new ArrayList<>();
+            for (int w = 0; w < interval.intervals().size(); w++) {
+                RawWindow window = interval.intervals().get(w);
+                String windowPath = path + ".intervals[" + w + "]";
+                java.util.Set<java.time.DayOfWeek> days;
+                try {
+                    days = WeeklyWindow.parseDays(window.weekdays());
+                } catch (IllegalArgumentException e) {
+                    problems.add(windowPath + ".weekdays: " + window.weekdays() + " are not weekdays (e.g. monday:friday, saturday)");
+                    continue;
+                }
+                List<RawTimes> times = window.times() == null || window.times().isEmpty()
+                        ? List.of(new RawTimes("00:00", "00:00")) : window.times();
+                for (RawTimes t : times) {
+                    try {
+                        windows.add(new WeeklyWindow(days, java.time.LocalTime.parse(t.startTime()), java.time.LocalTime.parse(t.endTime())));
+                    } catch (RuntimeException e) {
+                        problems.add(windowPath + ".times: start_time and end_time must be HH:mm, got " + t.startTime() + "–" + t.endTime());
+                    }
+                }
+            }
+            intervals.put(interval.name(), new TimeInterval(interval.name(), zone, List.copyOf(windows)));
+        }
+        return intervals;
     }
 
     private static List<InhibitRule> inhibitRules(List<RawInhibitRule> raw, List<String> problems) {

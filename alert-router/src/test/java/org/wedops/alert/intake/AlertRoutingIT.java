@@ -136,9 +136,13 @@ class AlertRoutingIT {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         Alert firing = alert(service, "VenueWifiDown", Severity.HIGH, AlertStatus.FIRING, now(), now());
         TestEvents.send(Topics.ALERTS, firing.getFingerprint(), firing);
-        await().untilAsserted(() -> assertThat(db.sql("select next_flush_at from alert_group where group_key like :k")
+        // held back, and scheduled to be told when the silence ends in an hour
+        await().untilAsserted(() -> assertThat(db.sql("select next_flush_at, last_flush_at from alert_group where group_key like :k")
                 .bind("k", "%" + service + "%").fetch().all().collectList().block()).singleElement()
-                .satisfies(row -> assertThat(row.get("next_flush_at")).isNull()));
+                .satisfies(row -> {
+                    assertThat(row.get("last_flush_at")).isNull();
+                    assertThat(((java.time.OffsetDateTime) row.get("next_flush_at")).toInstant()).isAfter(now().plusSeconds(3000));
+                }));
         assertThat(receivers.received("/slack", service)).isEmpty();
 
         web.delete().uri("/api/alerts/silences/" + silenceId).headers(h -> h.setBearerAuth(TestTokens.withRoles("OPERATOR")))

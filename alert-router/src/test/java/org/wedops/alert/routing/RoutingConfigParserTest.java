@@ -107,6 +107,43 @@ class RoutingConfigParserTest {
     }
 
     @Test
+    void timeIntervalsAreReadInTheRegionsZoneUnlessTheyNameOne() {
+        RoutingConfig config = RoutingConfigParser.parse("""
+                route:
+                  receiver: a
+                  routes:
+                    - matchers: ['severity="LOW"']
+                      mute_time_intervals: [nights]
+                      active_time_intervals: [office-hours]
+                receivers:
+                  - {name: a, slack: {}}
+                time_intervals:
+                  - name: office-hours
+                    location: region
+                    intervals:
+                      - weekdays: ['monday:friday']
+                        times: [{start_time: "09:00", end_time: "17:00"}]
+                  - name: nights
+                    location: Asia/Kolkata
+                    intervals:
+                      - times: [{start_time: "22:00", end_time: "06:00"}]
+                """);
+
+        assertThat(config.timeIntervals().get("office-hours").zone()).isNull();
+        assertThat(config.timeIntervals().get("nights").zone()).isEqualTo(java.time.ZoneId.of("Asia/Kolkata"));
+        assertThat(config.timeIntervals().get("nights").windows().get(0).days()).hasSize(7);
+        assertThat(config.routesFor(Map.of("severity", "LOW")).get(0).muteTimeIntervals()).containsExactly("nights");
+        assertThatThrownBy(() -> RoutingConfigParser.parse("""
+                route: {receiver: a, mute_time_intervals: [holidays]}
+                receivers: [{name: a, slack: {}}]
+                time_intervals: [{name: x, location: Mars/Olympus, intervals: [{weekdays: [someday]}]}]
+                """)).isInstanceOfSatisfying(RoutingConfigParser.InvalidRoutingException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                "time_intervals[0].location: 'Mars/Olympus' is not a time zone (e.g. Europe/London, or region)",
+                "time_intervals[0].intervals[0].weekdays: [someday] are not weekdays (e.g. monday:friday, saturday)",
+                "route.mute_time_intervals[0]: no time interval named 'holidays'"));
+    }
+
+    @Test
     void unknownKeysAreRefusedRatherThanIgnored() {
         assertThatThrownBy(() -> RoutingConfigParser.parse("route:\n  receiver: a\n  group_wiat: 1s\nreceivers:\n  - {name: a, slack: {}}\n"))
                 .isInstanceOf(RoutingConfigParser.InvalidRoutingException.class)
