@@ -17,6 +17,9 @@ import org.wedops.health.targets.TargetRegistration;
  * @param retention     how long check history is kept
  * @param thresholds    thresholds per profile (STANDARD, PEAK_SEASON, WEDDING_DAY)
  * @param targets       HTTP targets configured at start (the admin API adds more at run time)
+ * @param restarts      automatic restart budget
+ * @param docker        the Docker Engine source
+ * @param kubernetes    the Kubernetes source
  */
 @ConfigurationProperties("wedops.health")
 public record HealthCollectorProperties(
@@ -25,5 +28,37 @@ public record HealthCollectorProperties(
         @DefaultValue("2") int confirmations,
         @DefaultValue("30d") Duration retention,
         @DefaultValue HealthThresholds.Profiles thresholds,
-        @DefaultValue List<TargetRegistration> targets) {
+        @DefaultValue List<TargetRegistration> targets,
+        @DefaultValue Restarts restarts,
+        @DefaultValue Docker docker,
+        @DefaultValue Kubernetes kubernetes) {
+
+    /**
+     * @param budget       automatic restarts allowed per target within {@code budgetPeriod}
+     * @param budgetPeriod the period the budget refills in
+     */
+    public record Restarts(@DefaultValue("3") int budget, @DefaultValue("1h") Duration budgetPeriod) {
+    }
+
+    /**
+     * @param enabled  whether containers are watched
+     * @param host     the engine, e.g. unix:///var/run/docker.sock or tcp://host:2375; empty means DOCKER_HOST or the default socket
+     * @param labels   label selector: a container is watched when it carries every one of these labels (default wedops.watch=true)
+     * @param interval how often containers are checked
+     * @param concurrency most containers inspected at once
+     */
+    public record Docker(@DefaultValue("false") boolean enabled, String host,
+                         java.util.Map<String, String> labels,
+                         @DefaultValue("15s") Duration interval, @DefaultValue("16") int concurrency) {
+    }
+
+    /**
+     * @param enabled    whether pods are watched
+     * @param namespaces namespaces to watch
+     * @param labels     label selector of the watched pods
+     * @param interval   how often pods are checked
+     */
+    public record Kubernetes(@DefaultValue("false") boolean enabled, @DefaultValue("default") List<String> namespaces,
+                             java.util.Map<String, String> labels, @DefaultValue("15s") Duration interval) {
+    }
 }
