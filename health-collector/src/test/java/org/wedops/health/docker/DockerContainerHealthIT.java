@@ -19,7 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.events.Alert;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.ContainerHealthReported;
@@ -31,6 +33,7 @@ import org.wedops.events.Severity;
 import org.wedops.events.ThresholdProfile;
 import org.wedops.events.Topics;
 import org.wedops.testsupport.TestEvents;
+import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
@@ -44,6 +47,9 @@ class DockerContainerHealthIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    WebTestClient web;
 
     @BeforeAll
     static void engineAndImage() throws Exception {
@@ -119,12 +125,31 @@ class DockerContainerHealthIT {
                 .bind("t", name).fetch().first().block(Duration.ofSeconds(5));
         assertThat(decision).containsEntry("restart", false).containsEntry("outcome", "REFUSED");
         assertThat(docker.inspectContainerCmd(name).exec().getState().getHealth().getStatus()).isEqualTo("unhealthy");
+
+        web.post().uri("/api/admin/infrastructure/containers/" + name + "/restart")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("OPERATOR")))
+                .exchange().expectStatus().isEqualTo(423)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("protected window"))
+                .jsonPath("$.windowEndsAt").exists();
+        web.post().uri("/api/admin/infrastructure/containers/" + name + "/restart")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("OPERATOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("emergency", true, "reason", "bride's playlist service"))
+                .exchange().expectStatus().isForbidden();
+        web.post().uri("/api/admin/infrastructure/containers/" + name + "/restart")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("ADMIN")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("emergency", true, "reason", "venue check-in is down"))
+                .exchange().expectStatus().isAccepted();
+        await().untilAsserted(() -> assertThat(docker.inspectContainerCmd(name).exec().getState().getHealth().getStatus()).isEqualTo("healthy"));
+        assertThat(db.sql("select decided_by, request_reason from restart_decision where target_id = :t and restart")
+                .bind("t", name).fetch().one().block(Duration.ofSeconds(5)))
+                .containsEntry("decided_by", "test-user").containsEntry("request_reason", "venue check-in is down");
     }
 
     private static String start(String name, String region, boolean autoRestart) {
         String id = docker.createContainerCmd(TestDockerEngine.IMAGE)
                 .withName(name)
-                .withCmd("sh", "-c", "touch /tmp/healthy; while true; do sleep 1; done")
+                .withCmd("sh", "-c", "trap 'exit 0' TERM; touch /tmp/healthy; while true; do sleep 1; done")
                 .withLabels(Map.of("wedops.watch", "true", "wedops.service", name.substring(0, name.indexOf('-')),
                         "wedops.region", region, "wedops.auto-restart", Boolean.toString(autoRestart)))
                 .withHealthcheck(new HealthCheck().withTest(List.of("CMD", "test", "-f", "/tmp/healthy"))
