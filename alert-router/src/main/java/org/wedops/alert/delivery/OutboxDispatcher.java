@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,10 +21,9 @@ import org.wedops.events.DeliveryOutcome;
 import org.wedops.events.NotificationChannel;
 import org.wedops.events.NotificationOutcome;
 import org.wedops.events.Topics;
-import org.wedops.support.database.DeferredMigration;
+import org.wedops.support.database.RecurringWork;
 import org.wedops.support.kafka.EventPublisher;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,7 +34,7 @@ import reactor.core.publisher.Mono;
  * handed to the route's fallback receiver at once (Slack down means e-mail still goes out).
  */
 @Component
-class OutboxDispatcher implements DisposableBean {
+class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -46,31 +44,24 @@ class OutboxDispatcher implements DisposableBean {
     private final DispatchTrigger trigger;
     private final EventPublisher publisher;
     private final AlertRouterProperties.Dispatch settings;
-    private final DeferredMigration migration;
+    private final RecurringWork work;
     private final Clock clock;
-    private volatile Disposable loop;
 
     OutboxDispatcher(NotificationOutbox outbox, Integrations integrations, TransactionalOperator transaction, DispatchTrigger trigger,
-                     EventPublisher publisher, AlertRouterProperties properties, DeferredMigration migration, Clock clock) {
+                     EventPublisher publisher, AlertRouterProperties properties, RecurringWork work, Clock clock) {
         this.outbox = outbox;
         this.integrations = integrations;
         this.transaction = transaction;
         this.trigger = trigger;
         this.publisher = publisher;
         this.settings = properties.dispatch();
-        this.migration = migration;
+        this.work = work;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void startOnceMigrated() {
-        migration.whenMigrated(() -> loop = Flux.merge(Flux.interval(settings.interval()).map(tick -> true), trigger.pokes())
-                .onBackpressureLatest()
-                .concatMap(wake -> drain().onErrorResume(e -> {
-                    log.warn("Outbox drain failed, will retry: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe());
+    void start() {
+        work.start("Outbox drain", settings.interval(), trigger.pokes(), this::drain);
     }
 
     private Mono<Void> drain() {
@@ -140,12 +131,5 @@ class OutboxDispatcher implements DisposableBean {
                 .doOnError(e -> log.warn("Could not publish outcome of {}: {}", notification.deliveryKey(), e.toString()))
                 .onErrorResume(e -> Mono.empty())
                 .then();
-    }
-
-    @Override
-    public void destroy() {
-        if (loop != null) {
-            loop.dispose();
-        }
     }
 }

@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,9 +20,8 @@ import org.wedops.alert.lifecycle.AlertStore;
 import org.wedops.alert.routing.EscalationPolicy;
 import org.wedops.alert.routing.EscalationPolicy.Tier;
 import org.wedops.alert.routing.Routing;
-import org.wedops.support.database.DeferredMigration;
+import org.wedops.support.database.RecurringWork;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,9 +31,7 @@ import reactor.core.publisher.Mono;
  * the next step is scheduled after that tier's ack timeout, shorter on wedding days.
  */
 @Component
-class EscalationRunner implements DisposableBean {
-
-    private static final Logger log = LoggerFactory.getLogger(EscalationRunner.class);
+class EscalationRunner {
 
     private final Escalations escalations;
     private final AlertStore alerts;
@@ -47,13 +41,12 @@ class EscalationRunner implements DisposableBean {
     private final DispatchTrigger trigger;
     private final TransactionalOperator transaction;
     private final AlertRouterProperties properties;
-    private final DeferredMigration migration;
+    private final RecurringWork work;
     private final Clock clock;
-    private volatile Disposable loop;
 
     EscalationRunner(Escalations escalations, AlertStore alerts, Routing routing, Integrations integrations, NotificationOutbox outbox,
                      DispatchTrigger trigger, TransactionalOperator transaction, AlertRouterProperties properties,
-                     DeferredMigration migration, Clock clock) {
+                     RecurringWork work, Clock clock) {
         this.escalations = escalations;
         this.alerts = alerts;
         this.routing = routing;
@@ -62,19 +55,13 @@ class EscalationRunner implements DisposableBean {
         this.trigger = trigger;
         this.transaction = transaction;
         this.properties = properties;
-        this.migration = migration;
+        this.work = work;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void startOnceMigrated() {
-        migration.whenMigrated(() -> loop = Flux.interval(properties.escalation().interval())
-                .onBackpressureDrop()
-                .concatMap(tick -> run().onErrorResume(e -> {
-                    log.warn("Escalation run failed, will retry: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe());
+    void start() {
+        work.start("Escalation run", properties.escalation().interval(), this::run);
     }
 
     Mono<Void> run() {
@@ -112,12 +99,5 @@ class EscalationRunner implements DisposableBean {
                     .then(escalations.stepped(due.fingerprint(), step, next))
                     .thenReturn(true);
         }).defaultIfEmpty(false);
-    }
-
-    @Override
-    public void destroy() {
-        if (loop != null) {
-            loop.dispose();
-        }
     }
 }

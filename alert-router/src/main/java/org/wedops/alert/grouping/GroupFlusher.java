@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,10 +32,9 @@ import org.wedops.alert.routing.Muting;
 import org.wedops.alert.routing.Routing;
 import org.wedops.alert.silence.Silence;
 import org.wedops.alert.silence.Silences;
-import org.wedops.support.database.DeferredMigration;
+import org.wedops.support.database.RecurringWork;
 import org.wedops.support.protection.ProtectionStates;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,7 +44,7 @@ import reactor.core.publisher.Mono;
  * the flush happen in one transaction, so a crash never loses a flush nor sends it twice.
  */
 @Component
-class GroupFlusher implements DisposableBean {
+class GroupFlusher {
 
     private static final Logger log = LoggerFactory.getLogger(GroupFlusher.class);
     static final String FIRING = "FIRING";
@@ -62,13 +60,12 @@ class GroupFlusher implements DisposableBean {
     private final TransactionalOperator transaction;
     private final AlertRouterProperties.Dispatch settings;
     private final AlertRouterProperties properties;
-    private final DeferredMigration migration;
+    private final RecurringWork work;
     private final Clock clock;
-    private volatile Disposable loop;
 
     GroupFlusher(AlertGroups groups, AlertStore alerts, Silences silences, Routing routing, Integrations integrations,
                  NotificationOutbox outbox, ProtectionStates protection, DispatchTrigger trigger, TransactionalOperator transaction,
-                 AlertRouterProperties properties, DeferredMigration migration, Clock clock) {
+                 AlertRouterProperties properties, RecurringWork work, Clock clock) {
         this.groups = groups;
         this.alerts = alerts;
         this.silences = silences;
@@ -80,19 +77,13 @@ class GroupFlusher implements DisposableBean {
         this.transaction = transaction;
         this.settings = properties.dispatch();
         this.properties = properties;
-        this.migration = migration;
+        this.work = work;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void startOnceMigrated() {
-        migration.whenMigrated(() -> loop = Flux.merge(Flux.interval(settings.interval()).map(tick -> true), trigger.groupPokes())
-                .onBackpressureLatest()
-                .concatMap(wake -> drain().onErrorResume(e -> {
-                    log.warn("Group flush failed, will retry: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe());
+    void start() {
+        work.start("Group flush", settings.interval(), trigger.groupPokes(), this::drain);
     }
 
     Mono<Void> drain() {
@@ -173,12 +164,5 @@ class GroupFlusher implements DisposableBean {
                             .then(groups.flushed(group, true, told, dropped, nextFlush, now))
                             .thenReturn(!targets.isEmpty());
                 }));
-    }
-
-    @Override
-    public void destroy() {
-        if (loop != null) {
-            loop.dispose();
-        }
     }
 }

@@ -6,10 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wedops.health.HealthCollectorProperties;
-import org.wedops.health.checking.CheckRecorder;
-import org.wedops.health.restart.RestartDecisions;
-import org.wedops.support.database.DeferredMigration;
-import org.wedops.support.protection.ProtectionStates;
+import org.wedops.health.checking.ContainerChecks;
+import org.wedops.support.database.RecurringWork;
 
 /** The Docker source exists only when enabled ({@code wedops.health.docker.enabled=true}). */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +20,8 @@ class DockerSourceConfiguration {
     }
 
     @Bean
-    DockerContainerSource dockerContainerSource(DockerEngine engine, CheckRecorder recorder, @org.springframework.context.annotation.Lazy RestartDecisions restarts,
-                                                ProtectionStates protection, HealthCollectorProperties properties, DeferredMigration migration, Clock clock) {
-        return new DockerContainerSource(engine, recorder, restarts, protection, properties, migration, clock);
+    DockerContainerSource dockerContainerSource(DockerEngine engine, ContainerChecks checks, HealthCollectorProperties properties,
+                                                RecurringWork work, Clock clock) {
+        return new DockerContainerSource(engine, checks, properties, work, clock);
     }
 }

@@ -1,10 +1,6 @@
 package org.wedops.health.kubernetes;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
@@ -12,26 +8,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.wedops.events.HealthSource;
-import org.wedops.events.HealthStatus;
-import org.wedops.events.ThresholdProfile;
 import org.wedops.health.HealthCollectorProperties;
-import org.wedops.health.checking.CheckRecorder;
 import org.wedops.health.checking.CheckSubject;
+import org.wedops.health.checking.ContainerChecks;
 import org.wedops.health.checking.Measurements;
-import org.wedops.health.classification.ContainerClassifier;
 import org.wedops.health.classification.ContainerObservation;
-import org.wedops.health.classification.HealthThresholds;
-import org.wedops.health.classification.RestartCounter;
-import org.wedops.health.restart.RestartDecisions;
 import org.wedops.health.restart.Restarter;
-import org.wedops.support.database.DeferredMigration;
-import org.wedops.support.protection.ProtectionStates;
+import org.wedops.support.database.RecurringWork;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -42,31 +29,21 @@ import reactor.core.scheduler.Schedulers;
  * memory against limits. A pod that stays CRITICAL is offered to the restart rules; restarting deletes it so its
  * controller replaces it.
  */
-public class KubernetesPodSource implements Restarter, DisposableBean {
+public class KubernetesPodSource implements Restarter {
 
     private static final Logger log = LoggerFactory.getLogger(KubernetesPodSource.class);
 
     private final KubernetesClient client;
-    private final CheckRecorder recorder;
-    private final RestartDecisions restarts;
-    private final ProtectionStates protection;
+    private final ContainerChecks checks;
     private final HealthCollectorProperties properties;
-    private final DeferredMigration migration;
-    private final Clock clock;
-    private final RestartCounter restartCounter = new RestartCounter();
-    private final Map<String, Instant> lastRestartDecision = new ConcurrentHashMap<>();
+    private final RecurringWork work;
     private volatile boolean metricsAvailable = true;
-    private volatile Disposable loop;
 
-    public KubernetesPodSource(KubernetesClient client, CheckRecorder recorder, RestartDecisions restarts, ProtectionStates protection,
-                               HealthCollectorProperties properties, DeferredMigration migration, Clock clock) {
+    public KubernetesPodSource(KubernetesClient client, ContainerChecks checks, HealthCollectorProperties properties, RecurringWork work) {
         this.client = client;
-        this.recorder = recorder;
-        this.restarts = restarts;
-        this.protection = protection;
+        this.checks = checks;
         this.properties = properties;
-        this.migration = migration;
-        this.clock = clock;
+        this.work = work;
     }
 
     @Override
@@ -82,14 +59,8 @@ public class KubernetesPodSource implements Restarter, DisposableBean {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void startOnceMigrated() {
-        migration.whenMigrated(() -> loop = Flux.interval(Duration.ZERO, properties.kubernetes().interval())
-                .onBackpressureDrop()
-                .concatMap(tick -> checkAll().onErrorResume(e -> {
-                    log.warn("Kubernetes check failed: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe());
+    void start() {
+        work.start("Kubernetes check", properties.kubernetes().interval(), this::checkAll);
     }
 
     public Mono<Void> checkAll() {
@@ -109,23 +80,17 @@ public class KubernetesPodSource implements Restarter, DisposableBean {
     }
 
     private Mono<Void> check(Pod pod) {
-        Instant now = clock.instant();
         return Mono.fromCallable(() -> PodObservations.of(pod, metrics(pod)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(seen -> {
-                    ThresholdProfile profile = protection.profile(seen.region());
-                    HealthThresholds thresholds = properties.thresholds().forProfile(profile);
-                    int restartsInWindow = restartCounter.restartsWithin(seen.id(), seen.restartCount(), now, thresholds.restartWindow());
                     boolean running = "Running".equals(seen.phase()) || "Succeeded".equals(seen.phase());
-                    ContainerObservation observation = new ContainerObservation(running, seen.phase(), running ? null : seen.exitCode(), null, 0,
-                            null, seen.ready() || !running, seen.notReady(), restartsInWindow, seen.terminationReason(),
-                            seen.cpuPercent(), seen.memoryPercent());
-                    CheckSubject subject = new CheckSubject(seen.id(), seen.service(), seen.region(), HealthSource.KUBERNETES);
-                    return recorder.record(subject, ContainerClassifier.classify(observation, thresholds), profile,
-                                    new Measurements(null, seen.cpuPercent(), seen.memoryPercent(), seen.restartCount(), seen.details()))
-                            .flatMap(recorded -> recorded.confirmation().confirmed() == HealthStatus.CRITICAL && dueForDecision(subject.id(), now)
-                                    ? restarts.onCritical(subject, seen.autoRestart()).then()
-                                    : Mono.empty());
+                    return checks.check(new CheckSubject(seen.id(), seen.service(), seen.region(), HealthSource.KUBERNETES),
+                            seen.restartCount(),
+                            restartsInWindow -> new ContainerObservation(running, seen.phase(), running ? null : seen.exitCode(), null, 0,
+                                    null, seen.ready() || !running, seen.notReady(), restartsInWindow, seen.terminationReason(),
+                                    seen.cpuPercent(), seen.memoryPercent()),
+                            new Measurements(null, seen.cpuPercent(), seen.memoryPercent(), seen.restartCount(), seen.details()),
+                            seen.autoRestart(), properties.kubernetes().interval().multipliedBy(4));
                 });
     }
 
@@ -143,19 +108,4 @@ public class KubernetesPodSource implements Restarter, DisposableBean {
         }
     }
 
-    private boolean dueForDecision(String id, Instant now) {
-        Instant last = lastRestartDecision.get(id);
-        if (last != null && last.plus(properties.kubernetes().interval().multipliedBy(4)).isAfter(now)) {
-            return false;
-        }
-        lastRestartDecision.put(id, now);
-        return true;
-    }
-
-    @Override
-    public void destroy() {
-        if (loop != null) {
-            loop.dispose();
-        }
-    }
 }

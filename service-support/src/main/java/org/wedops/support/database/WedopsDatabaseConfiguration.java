@@ -17,6 +17,11 @@ public class WedopsDatabaseConfiguration {
     }
 
     @Bean
+    RecurringWork recurringWork(DeferredMigration migration) {
+        return new RecurringWork(migration);
+    }
+
+    @Bean
     ListenersAfterMigration listenersAfterMigration(DeferredMigration migration, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
         return new ListenersAfterMigration(migration, registry);
     }
