@@ -38,7 +38,7 @@ public class Integrations {
 
     private final Routing routing;
     private final AlertRouterProperties properties;
-    private final WebClient web;
+    private final JsonPoster poster;
     private final ObjectProvider<JavaMailSender> mail;
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
@@ -48,7 +48,7 @@ public class Integrations {
                  MeterRegistry meters) {
         this.routing = routing;
         this.properties = properties;
-        this.web = web.build();
+        this.poster = new JsonPoster(web.build());
         this.mail = mail;
         AlertRouterProperties.Guard guard = properties.guard();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -87,7 +87,7 @@ public class Integrations {
         if (spec.slack() != null) {
             var url = spec.slack().url() != null ? spec.slack().url() : properties.slack().webhookUrl();
             if (url != null && !url.toString().isBlank()) {
-                integrations.add(new SlackIntegration(spec.name(), web, url));
+                integrations.add(new SlackIntegration(spec.name(), poster, url));
             } else {
                 log.warn("Receiver {}: no Slack webhook (wedops.alert.slack.webhook-url), Slack left out", spec.name());
             }
@@ -104,13 +104,13 @@ public class Integrations {
             String key = spec.pagerduty().routingKey() != null ? spec.pagerduty().routingKey() : properties.pagerduty().routingKey();
             if (key != null && !key.isBlank()) {
                 var url = spec.pagerduty().url() != null ? spec.pagerduty().url() : properties.pagerduty().url();
-                integrations.add(new PagerDutyIntegration(spec.name(), web, url, key));
+                integrations.add(new PagerDutyIntegration(spec.name(), poster, url, key));
             } else {
                 log.warn("Receiver {}: no PagerDuty routing key (wedops.alert.pagerduty.routing-key), PagerDuty left out", spec.name());
             }
         }
         if (spec.webhook() != null) {
-            integrations.add(new WebhookIntegration(spec.name(), web, spec.webhook().url()));
+            integrations.add(new WebhookIntegration(spec.name(), poster, spec.webhook().url()));
         }
         return integrations;
     }

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.wedops.alert.integration.GroupNotification.AlertLine;
 import org.wedops.events.NotificationChannel;
 
@@ -21,13 +19,13 @@ import reactor.core.publisher.Mono;
 class PagerDutyIntegration implements Integration {
 
     private final String name;
-    private final WebClient client;
+    private final JsonPoster poster;
     private final URI url;
     private final String routingKey;
 
-    PagerDutyIntegration(String receiver, WebClient client, URI url, String routingKey) {
+    PagerDutyIntegration(String receiver, JsonPoster poster, URI url, String routingKey) {
         this.name = receiver + "/pagerduty";
-        this.client = client;
+        this.poster = poster;
         this.url = url;
         this.routingKey = routingKey;
     }
@@ -45,8 +43,7 @@ class PagerDutyIntegration implements Integration {
     @Override
     public Mono<Void> deliver(GroupNotification notification) {
         return Flux.fromIterable(events(notification, routingKey))
-                .concatMap(event -> client.post().uri(url).contentType(MediaType.APPLICATION_JSON).bodyValue(event)
-                        .retrieve().toBodilessEntity())
+                .concatMap(event -> poster.post(url, event))
                 .then();
     }
 

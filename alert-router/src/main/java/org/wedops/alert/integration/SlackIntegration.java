@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.wedops.alert.integration.GroupNotification.AlertLine;
 import org.wedops.events.NotificationChannel;
 
@@ -22,12 +20,12 @@ class SlackIntegration implements Integration {
     private static final int MAX_ALERTS_SHOWN = 10;
 
     private final String name;
-    private final WebClient client;
+    private final JsonPoster poster;
     private final URI url;
 
-    SlackIntegration(String receiver, WebClient client, URI url) {
+    SlackIntegration(String receiver, JsonPoster poster, URI url) {
         this.name = receiver + "/slack";
-        this.client = client;
+        this.poster = poster;
         this.url = url;
     }
 
@@ -43,8 +41,7 @@ class SlackIntegration implements Integration {
 
     @Override
     public Mono<Void> deliver(GroupNotification notification) {
-        return client.post().uri(url).contentType(MediaType.APPLICATION_JSON).bodyValue(message(notification))
-                .retrieve().toBodilessEntity().then();
+        return poster.post(url, message(notification));
     }
 
     static Map<String, Object> message(GroupNotification notification) {

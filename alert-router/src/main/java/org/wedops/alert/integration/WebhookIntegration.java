@@ -2,8 +2,6 @@ package org.wedops.alert.integration;
 
 import java.net.URI;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.wedops.events.NotificationChannel;
 
 import reactor.core.publisher.Mono;
@@ -12,12 +10,12 @@ import reactor.core.publisher.Mono;
 class WebhookIntegration implements Integration {
 
     private final String name;
-    private final WebClient client;
+    private final JsonPoster poster;
     private final URI url;
 
-    WebhookIntegration(String receiver, WebClient client, URI url) {
+    WebhookIntegration(String receiver, JsonPoster poster, URI url) {
         this.name = receiver + "/webhook";
-        this.client = client;
+        this.poster = poster;
         this.url = url;
     }
 
@@ -33,7 +31,6 @@ class WebhookIntegration implements Integration {
 
     @Override
     public Mono<Void> deliver(GroupNotification notification) {
-        return client.post().uri(url).contentType(MediaType.APPLICATION_JSON).bodyValue(notification)
-                .retrieve().toBodilessEntity().then();
+        return poster.post(url, notification);
     }
 }
