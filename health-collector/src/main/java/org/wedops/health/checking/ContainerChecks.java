@@ -36,6 +36,7 @@ public class ContainerChecks {
     private final Clock clock;
     private final RestartCounter restartCounter = new RestartCounter();
     private final Map<String, Instant> lastRestartDecision = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
 
     ContainerChecks(CheckRecorder recorder, @Lazy RestartDecisions restarts, ProtectionStates protection,
                     HealthCollectorProperties properties, Clock clock) {
@@ -44,6 +45,26 @@ public class ContainerChecks {
         this.protection = protection;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** How often the source loop should wake: its interval at the tightest profile's pace (wedding days). */
+    public Duration tick(Duration interval) {
+        double tightest = java.util.Arrays.stream(ThresholdProfile.values())
+                .mapToDouble(profile -> properties.thresholds().forProfile(profile).intervalFactor()).min().orElse(1.0);
+        return Duration.ofMillis(Math.max(500, Math.round(interval.toMillis() * Math.min(1.0, tightest))));
+    }
+
+    /** Whether a target is due: its interval, shortened by its region's profile (e.g. halved on wedding days). */
+    public boolean due(String id, String region, Duration interval) {
+        Instant now = clock.instant();
+        Instant next = nextDue.get(id);
+        if (next != null && now.isBefore(next)) {
+            return false;
+        }
+        double factor = properties.thresholds().forProfile(protection.profile(region)).intervalFactor();
+        // a little slack so a target due just after a tick is not pushed to the next one
+        nextDue.put(id, now.plusMillis(Math.round(interval.toMillis() * factor * 0.95)));
+        return true;
     }
 
     /**

@@ -59,7 +59,7 @@ public class DockerContainerSource implements Restarter {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        work.start("Docker check", properties.docker().interval(), this::checkAll);
+        work.start("Docker check", checks.tick(properties.docker().interval()), this::checkAll);
     }
 
     /** One round over every watched container. */
@@ -69,11 +69,16 @@ public class DockerContainerSource implements Restarter {
         return Mono.fromCallable(() -> engine.client().listContainersCmd().withShowAll(true).withLabelFilter(selector).exec())
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(Flux::fromIterable)
+                .filter(container -> checks.due(container.getId(), regionOf(container), properties.docker().interval()))
                 .flatMap(container -> check(container.getId()).onErrorResume(e -> {
                     log.warn("Check of container {} failed: {}", container.getId(), e.toString());
                     return Mono.empty();
                 }), properties.docker().concurrency())
                 .then();
+    }
+
+    private static String regionOf(com.github.dockerjava.api.model.Container container) {
+        return container.getLabels() == null ? "default" : container.getLabels().getOrDefault(ContainerInspection.REGION_LABEL, "default");
     }
 
     private Mono<Void> check(String containerId) {

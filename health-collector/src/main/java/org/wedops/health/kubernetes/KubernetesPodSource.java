@@ -60,7 +60,7 @@ public class KubernetesPodSource implements Restarter {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        work.start("Kubernetes check", properties.kubernetes().interval(), this::checkAll);
+        work.start("Kubernetes check", checks.tick(properties.kubernetes().interval()), this::checkAll);
     }
 
     public Mono<Void> checkAll() {
@@ -72,6 +72,10 @@ public class KubernetesPodSource implements Restarter {
                         })
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMapMany(Flux::fromIterable))
+                .filter(pod -> checks.due(PodObservations.id(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
+                        pod.getMetadata().getLabels() == null ? "default"
+                                : pod.getMetadata().getLabels().getOrDefault(PodObservations.REGION_LABEL, "default"),
+                        properties.kubernetes().interval()))
                 .flatMap(pod -> check(pod).onErrorResume(e -> {
                     log.warn("Check of pod {} failed: {}", pod.getMetadata().getName(), e.toString());
                     return Mono.empty();
