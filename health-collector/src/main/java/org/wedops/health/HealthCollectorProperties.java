@@ -23,7 +23,7 @@ import org.wedops.health.targets.TargetRegistration;
  */
 @ConfigurationProperties("wedops.health")
 public record HealthCollectorProperties(
-        @DefaultValue("1s") Duration tick,
+        @DefaultValue("250ms") Duration tick,
         @DefaultValue("64") int concurrency,
         @DefaultValue("2") int confirmations,
         @DefaultValue("30d") Duration retention,
@@ -46,10 +46,14 @@ public record HealthCollectorProperties(
      * @param labels   label selector: a container is watched when it carries every one of these labels (default wedops.watch=true)
      * @param interval how often containers are checked
      * @param concurrency most containers inspected at once
+     * @param statsEvery  CPU and memory are sampled on every n-th check of a container (the engine's stats call waits
+     *                    for two samples a second apart and costs the engine more than everything else); state and
+     *                    health are read on every check
      */
     public record Docker(@DefaultValue("false") boolean enabled, String host,
                          java.util.Map<String, String> labels,
-                         @DefaultValue("15s") Duration interval, @DefaultValue("16") int concurrency) {
+                         @DefaultValue("15s") Duration interval, @DefaultValue("48") int concurrency,
+                         @DefaultValue("4") int statsEvery) {
     }
 
     /**

@@ -31,7 +31,12 @@ final class ContainerInspection {
     private ContainerInspection() {
     }
 
-    static Inspected inspect(DockerClient client, String containerId, String defaultRegion, Instant now) {
+    /** The last CPU and memory sample of a container, reused between samples. */
+    record Usage(Double cpuPercent, Double memoryPercent) {
+    }
+
+    static Inspected inspect(DockerClient client, String containerId, String defaultRegion, Instant now, boolean sampleStats,
+                             Usage lastUsage) {
         InspectContainerResponse container = client.inspectContainerCmd(containerId).exec();
         InspectContainerResponse.ContainerState state = container.getState();
         Map<String, String> labels = container.getConfig().getLabels() == null ? Map.of() : container.getConfig().getLabels();
@@ -65,9 +70,9 @@ final class ContainerInspection {
                 details.put("ports", ports);
             }
         }
-        Double cpu = null;
-        Double memory = null;
-        if (running) {
+        Double cpu = lastUsage == null ? null : lastUsage.cpuPercent();
+        Double memory = lastUsage == null ? null : lastUsage.memoryPercent();
+        if (running && (sampleStats || lastUsage == null)) {
             Statistics stats = client.statsCmd(containerId).withNoStream(true).exec(new InvocationBuilder.AsyncResultCallback<>()).awaitResult();
             cpu = cpuPercent(stats);
             memory = memoryPercent(stats);

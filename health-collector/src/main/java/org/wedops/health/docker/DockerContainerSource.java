@@ -3,6 +3,8 @@ package org.wedops.health.docker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,8 @@ public class DockerContainerSource implements Restarter {
     private final HealthCollectorProperties properties;
     private final RecurringWork work;
     private final Clock clock;
+    private final Map<String, Integer> checksSoFar = new ConcurrentHashMap<>();
+    private final Map<String, ContainerInspection.Usage> lastUsage = new ConcurrentHashMap<>();
 
     public DockerContainerSource(DockerEngine engine, ContainerChecks checks, HealthCollectorProperties properties, RecurringWork work,
                                  Clock clock) {
@@ -83,7 +87,11 @@ public class DockerContainerSource implements Restarter {
 
     private Mono<Void> check(String containerId) {
         Instant now = clock.instant();
-        return Mono.fromCallable(() -> ContainerInspection.inspect(engine.client(), containerId, "default", now))
+        boolean sampleStats = checksSoFar.merge(containerId, 1, Integer::sum) % Math.max(1, properties.docker().statsEvery()) == 1
+                || properties.docker().statsEvery() <= 1;
+        return Mono.fromCallable(() -> ContainerInspection.inspect(engine.client(), containerId, "default", now, sampleStats,
+                        lastUsage.get(containerId)))
+                .doOnNext(seen -> lastUsage.put(containerId, new ContainerInspection.Usage(seen.cpuPercent(), seen.memoryPercent())))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(seen -> checks.check(new CheckSubject(seen.name(), seen.service(), seen.region(), HealthSource.DOCKER),
                         seen.restartCount(),

@@ -43,8 +43,12 @@ public class TargetSchedule {
                 .filter(entry -> !entry.inFlight() && !entry.dueAt().isAfter(now))
                 .map(entry -> {
                     HealthTarget target = entry.target();
-                    long millis = Math.max(1000, Math.round(target.intervalSeconds() * 1000 * intervalFactor.applyAsDouble(target)));
-                    entries.put(target.id(), new Entry(target, now.plus(Duration.ofMillis(millis)), true));
+                    Duration interval = Duration.ofMillis(Math.max(1000, Math.round(target.intervalSeconds() * 1000 * intervalFactor.applyAsDouble(target))));
+                    // fixed rate: the next check is due one interval after this one was due, not after it was taken, so
+                    // tick granularity does not stretch every interval; a target far behind starts afresh instead of bursting
+                    Instant next = entry.dueAt().equals(Instant.MIN) || entry.dueAt().plus(interval).isBefore(now)
+                            ? now.plus(interval) : entry.dueAt().plus(interval);
+                    entries.put(target.id(), new Entry(target, next, true));
                     return target;
                 })
                 .toList();
