@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -22,12 +23,15 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 
 /**
  * Bearer-token rules shared by every service: health and metrics are open (probes and Prometheus), reads need
  * VIEWER, changes need OPERATOR (ADMIN-only actions say so with {@code @PreAuthorize}), and ingest endpoints that
  * a service lists in {@link IngestEndpoints} also accept tokens with the ingest scope. CSRF is off: there are no
- * cookies, only bearer tokens.
+ * cookies, only bearer tokens. Refusals are problem+json (401 says why the token was refused, 403 what the request
+ * needed), and the authenticated principal is left on the exchange for audit and rate limits
+ * ({@link AuthenticatedPrincipal}).
  */
 // before Boot's own chains, so theirs back off instead of running beside this one
 @AutoConfiguration(beforeName = {
@@ -61,10 +65,18 @@ public class WedopsSecurityConfiguration {
         converter.setJwtGrantedAuthoritiesConverter(new RoleAuthoritiesConverter(properties.rolesClaim()));
         String ingestAuthority = "SCOPE_" + properties.ingestScope();
         IngestEndpoints ingestEndpoints = ingest.getIfAvailable(IngestEndpoints::none);
+        ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint();
+        ProblemAccessDeniedHandler denied = new ProblemAccessDeniedHandler();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // Spring's defaults (nosniff, frame DENY, no-store, HSTS on https) plus no Referer leaking API paths
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .addFilterBefore(AuthenticatedPrincipal.recorder(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info",
                             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**").permitAll();
@@ -75,8 +87,10 @@ public class WedopsSecurityConfiguration {
                     exchanges.pathMatchers(HttpMethod.HEAD, "/**").hasRole(Role.VIEWER.name());
                     exchanges.anyExchange().hasRole(Role.OPERATOR.name());
                 })
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(
-                        new ReactiveJwtAuthenticationConverterAdapter(converter))))
+                .oauth2ResourceServer(oauth -> oauth
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter))))
                 .build();
     }
 

@@ -36,8 +36,9 @@ public final class TestTokens {
     }
 
     public static String mint(String secret, List<String> roles, String scope, Instant expiresAt) {
+        // issued an hour before it expires, so an expired token is refused for being expired, not for being issued after it
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("test-user").claim("roles", roles)
-                .expirationTime(Date.from(expiresAt)).issueTime(new Date());
+                .expirationTime(Date.from(expiresAt)).issueTime(Date.from(expiresAt.minusSeconds(3600)));
         if (scope != null) {
             claims.claim("scope", scope);
         }

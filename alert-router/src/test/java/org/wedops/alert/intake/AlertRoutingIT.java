@@ -256,6 +256,8 @@ class AlertRoutingIT {
     @Test
     void anInvalidRoutingChangeIsRefusedWithItsErrorsAndTheOldRoutingStays() throws IOException {
         String good = Files.readString(routingFile);
+        web.post().uri("/api/alerts/routes/reload").headers(h -> h.setBearerAuth(TestTokens.withRoles("OPERATOR")))
+                .exchange().expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         try {
             Files.writeString(routingFile, good.replace("group_wait: 0s", "group_wait: whenever"));
             web.post().uri("/api/alerts/routes/reload").headers(h -> h.setBearerAuth(TestTokens.withRoles("ADMIN")))

@@ -2,7 +2,6 @@ package org.wedops.gateway.routing;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -11,32 +10,33 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.wedops.gateway.GatewayProperties;
+import org.wedops.security.ProblemResponse;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A service that is down or too slow gets the client a problem+json naming it (503 or 504) instead of Boot's
- * generic 500: the admin sees which service to look at, and a client can tell "retry later" from a bug.
+ * A service that is down, too slow or cut off by its circuit breaker gets the client a problem+json naming it (503
+ * or 504) instead of a generic 500: the admin sees which service to look at, and a client can tell "retry later"
+ * from a bug.
  */
 @Component
-@Order(-2) // before Boot's DefaultErrorWebExceptionHandler (-1)
+@Order(-3) // before the gateway's general ProblemErrorHandler (-2) and Boot's DefaultErrorWebExceptionHandler (-1)
 class DownstreamProblemHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamProblemHandler.class);
 
-    private final JsonMapper json;
     private final GatewayProperties properties;
+    private final CircuitBreakerProperties circuitBreaker;
 
-    DownstreamProblemHandler(JsonMapper json, GatewayProperties properties) {
-        this.json = json;
+    DownstreamProblemHandler(GatewayProperties properties, CircuitBreakerProperties circuitBreaker) {
         this.properties = properties;
+        this.circuitBreaker = circuitBreaker;
     }
 
     @Override
@@ -45,33 +45,30 @@ class DownstreamProblemHandler implements WebExceptionHandler {
         if (route == null || exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        String service = route.getId();
+        String service = ServiceRoutes.serviceOf(route);
+        String path = exchange.getRequest().getPath().value();
+        if (error instanceof CallNotPermittedException) {
+            log.warn("{} is cut off by its circuit breaker for {}", service, path);
+            return problem(exchange, HttpStatus.SERVICE_UNAVAILABLE, service,
+                    "The " + service + " service keeps failing; the gateway stops calling it for up to "
+                            + circuitBreaker.waitInOpenState().toSeconds() + " s. Nothing was done. Retry later.");
+        }
         if (isUnreachable(error)) {
-            log.warn("{} is unreachable for {}: {}", service, exchange.getRequest().getPath(), error.toString());
-            return problem(exchange, HttpStatus.SERVICE_UNAVAILABLE, service, "Service unavailable",
+            log.warn("{} is unreachable for {}: {}", service, path, error.toString());
+            return problem(exchange, HttpStatus.SERVICE_UNAVAILABLE, service,
                     "The " + service + " service is unavailable; nothing was done. Retry later.");
         }
         if (error instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.GATEWAY_TIMEOUT) {
-            log.warn("{} did not answer {} within {}", service, exchange.getRequest().getPath(), properties.timeout());
-            return problem(exchange, HttpStatus.GATEWAY_TIMEOUT, service, "Service timeout",
+            log.warn("{} did not answer {} within {} ms", service, path, properties.timeout().toMillis());
+            return problem(exchange, HttpStatus.GATEWAY_TIMEOUT, service,
                     "The " + service + " service did not answer within " + properties.timeout().toMillis()
                             + " ms; the request may or may not have taken effect.");
         }
         return Mono.error(error);
     }
 
-    private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String service, String title, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        problem.put("service", service);
-        exchange.getResponse().setStatusCode(status);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return exchange.getResponse().writeWith(Mono.fromSupplier(
-                () -> exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem))));
+    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String service, String detail) {
+        return ProblemResponse.write(exchange, status, detail, Map.of("service", service));
     }
 
     private static boolean isUnreachable(Throwable error) {

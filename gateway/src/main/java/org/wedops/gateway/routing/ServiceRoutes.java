@@ -1,5 +1,6 @@
 package org.wedops.gateway.routing;
 
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -21,8 +22,15 @@ class ServiceRoutes {
             routes.route(route.service(), spec -> spec
                     .path(route.paths().toArray(String[]::new))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.timeout().toMillis())
+                    .metadata(RouteTable.SERVICE_METADATA, route.service())
                     .uri(properties.addressOf(route.service())));
         }
         return routes.build();
+    }
+
+    /** The service a matched route goes to. */
+    static String serviceOf(Route route) {
+        Object service = route.getMetadata().get(RouteTable.SERVICE_METADATA);
+        return service != null ? service.toString() : route.getId();
     }
 }

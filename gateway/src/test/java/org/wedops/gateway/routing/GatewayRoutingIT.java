@@ -2,18 +2,14 @@ package org.wedops.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -21,60 +17,83 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.gateway.StandInServices;
+import org.wedops.testsupport.TestTokens;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wedops.gateway.timeout=1s")
+/** Routing to real HTTP servers, and what a client gets when a service is down, slow or keeps failing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wedops.security.jwt-secret=" + TestTokens.SECRET,
+        "wedops.gateway.timeout=1s",
+        "wedops.gateway.circuit-breaker.minimum-number-of-calls=3",
+        "wedops.gateway.circuit-breaker.sliding-window-size=3"})
 @AutoConfigureWebTestClient
 class GatewayRoutingIT {
 
-    /** What the stand-in service saw, by request path. */
-    private static final Map<String, HttpExchange> received = new ConcurrentHashMap<>();
-    private static final ExecutorService standInThreads = Executors.newCachedThreadPool();
-    private static HttpServer standIn;
+    private static final List<String> SERVICES = RouteTable.ROUTES.stream().map(RouteTable.ServiceRoute::service).toList();
+    /** apm-ingest and alert-router are down: nothing listens at their addresses. */
+    private static final StandInServices standIns = StandInServices.start(SERVICES, List.of("apm-ingest", "alert-router"));
 
     @Autowired
     WebTestClient web;
 
+    private final ListAppender<ILoggingEvent> downstreamLog = new ListAppender<>();
+
     @DynamicPropertySource
     static void serviceAddresses(DynamicPropertyRegistry registry) {
-        String standInAddress = "http://127.0.0.1:" + standIn().getAddress().getPort();
-        registry.add("wedops.gateway.services.scaling-planner", () -> standInAddress);
-        registry.add("wedops.gateway.services.deployment-orchestrator", () -> standInAddress);
-        registry.add("wedops.gateway.services.apm-ingest", () -> "http://127.0.0.1:" + portNobodyListensOn());
+        standIns.slow("deployment-orchestrator", "/api/admin/infrastructure/deployments/slow", Duration.ofSeconds(3));
+        standIns.register(registry, SERVICES);
+    }
+
+    @BeforeEach
+    void captureDownstreamLog() {
+        downstreamLog.start();
+        ((Logger) LoggerFactory.getLogger(DownstreamProblemHandler.class)).addAppender(downstreamLog);
+    }
+
+    @AfterEach
+    void releaseDownstreamLog() {
+        ((Logger) LoggerFactory.getLogger(DownstreamProblemHandler.class)).detachAppender(downstreamLog);
     }
 
     @AfterAll
-    static void stopStandIn() {
-        standIn.stop(0);
-        standInThreads.shutdownNow();
+    static void stopStandIns() {
+        standIns.stop();
     }
 
     @Test
     void aWeddingsRequestReachesTheScalingPlannerWithItsPathQueryAndAuthorization() {
+        String token = TestTokens.withRoles("VIEWER");
         web.get().uri("/api/weddings?from=2026-06-06&region=uk")
-                .header("Authorization", "Bearer some.jwt.token")
+                .headers(h -> h.setBearerAuth(token))
+                .header("X-Request-Id", "weddings-query-1")
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectBody().jsonPath("$[0].id").isEqualTo("w-123");
+                .expectHeader().valueEquals("X-Stand-In", "scaling-planner")
+                .expectBody().jsonPath("$.path").isEqualTo("/api/weddings");
 
-        HttpExchange seen = received.get("/api/weddings");
-        assertThat(seen).isNotNull();
-        assertThat(seen.getRequestURI().getRawQuery()).isEqualTo("from=2026-06-06&region=uk");
-        assertThat(seen.getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer some.jwt.token");
+        StandInServices.Received seen = standIns.withRequestId("weddings-query-1").orElseThrow();
+        assertThat(seen.service()).isEqualTo("scaling-planner");
+        assertThat(seen.query()).isEqualTo("from=2026-06-06&region=uk");
+        assertThat(seen.header("Authorization")).contains("Bearer " + token);
     }
 
     @Test
     void aServiceThatIsDownGives503ProblemNamingIt() {
         web.post().uri("/api/apm/samples")
+                .headers(h -> h.setBearerAuth(TestTokens.ingest()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"samples\":[]}")
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.title").isEqualTo("Service Unavailable")
+                .jsonPath("$.type").isEqualTo("about:blank")
                 .jsonPath("$.service").isEqualTo("apm-ingest")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("apm-ingest"));
     }
@@ -82,56 +101,56 @@ class GatewayRoutingIT {
     @Test
     void aServiceSlowerThanTheTimeoutGives504ProblemNamingIt() {
         web.get().uri("/api/admin/infrastructure/deployments/slow")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
                 .exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.service").isEqualTo("deployment-orchestrator");
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(504)
+                .jsonPath("$.service").isEqualTo("deployment-orchestrator");
     }
 
     @Test
-    void healthIsExposedAndUnknownPathsAreNotRouted() {
+    void aServiceThatKeepsFailingIsCutOffByItsCircuitBreakerAndAnswered503AtOnce() {
+        for (int call = 0; call < 3; call++) {
+            alertsAs("OPERATOR").expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("unavailable"));
+        }
+        alertsAs("OPERATOR").expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("alert-router")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("keeps failing"));
+    }
+
+    @Test
+    void logLinesWrittenWhileHandlingARequestCarryItsRequestId() {
+        web.get().uri("/api/apm/metrics")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .header("X-Request-Id", "trace-me-42")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("X-Request-Id", "trace-me-42");
+
+        assertThat(downstreamLog.list)
+                .filteredOn(event -> event.getFormattedMessage().contains("/api/apm/metrics"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getMDCPropertyMap()).containsEntry("requestId", "trace-me-42"));
+    }
+
+    @Test
+    void healthIsOpenAndUnknownPathsAreNotRouted() {
         web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        web.get().uri("/api/nobody-owns-this").exchange().expectStatus().isNotFound();
+        web.get().uri("/api/nobody-owns-this").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER"))).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
     }
 
-    private static synchronized HttpServer standIn() {
-        if (standIn == null) {
-            try {
-                standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            standIn.setExecutor(standInThreads);
-            standIn.createContext("/api/weddings", exchange -> {
-                received.put(exchange.getRequestURI().getPath(), exchange);
-                respond(exchange, "[{\"id\":\"w-123\"}]");
-            });
-            standIn.createContext("/api/admin/infrastructure/deployments/slow", exchange -> {
-                try {
-                    Thread.sleep(3000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                respond(exchange, "{}");
-            });
-            standIn.start();
-        }
-        return standIn;
-    }
-
-    private static void respond(HttpExchange exchange, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-    }
-
-    private static int portNobodyListensOn() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private WebTestClient.ResponseSpec alertsAs(String role) {
+        return web.post().uri("/api/alerts")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles(role)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"VenueWifiDown\"}")
+                .exchange();
     }
 }

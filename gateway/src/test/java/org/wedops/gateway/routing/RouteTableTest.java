@@ -3,6 +3,7 @@ package org.wedops.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,6 +36,20 @@ class RouteTableTest {
         assertThat(RouteTable.serviceFor("/api/admin/infrastructure")).isEmpty();
         assertThat(RouteTable.serviceFor("/api/weddingsx")).isEmpty();
         assertThat(RouteTable.serviceFor("/actuator/health")).isEmpty();
+    }
+
+    @Test
+    void onlyPostsToTheSampleEndpointAreIngest() {
+        assertThat(RouteTable.isIngest(HttpMethod.POST, "/api/apm/samples")).isTrue();
+        assertThat(RouteTable.isIngest(HttpMethod.GET, "/api/apm/samples")).isFalse();
+        assertThat(RouteTable.isIngest(HttpMethod.POST, "/api/apm/metrics")).isFalse();
+        assertThat(RouteTable.isIngest(HttpMethod.POST, "/api/alerts")).isFalse();
+    }
+
+    @Test
+    void everyIngestEndpointIsRoutedToTheServiceThatDeclaresIt() {
+        RouteTable.ROUTES.forEach(route -> route.ingestPaths().forEach(path ->
+                assertThat(RouteTable.serviceFor(path)).as(path).contains(route.service())));
     }
 
     @Test

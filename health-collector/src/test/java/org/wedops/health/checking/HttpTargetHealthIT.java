@@ -137,6 +137,17 @@ class HttpTargetHealthIT {
     }
 
     @Test
+    void theGatewaysRequestIdIsAnsweredBackAndABadOneIsReplaced() {
+        web.get().uri("/api/admin/infrastructure/containers").header("X-Request-Id", "trace-me-42")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk().expectHeader().valueEquals("X-Request-Id", "trace-me-42");
+        web.get().uri("/api/admin/infrastructure/containers").header("X-Request-Id", "<script>")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk()
+                .expectHeader().value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
     void requestsWithoutATokenOrWithTooLowARoleAreRefused() {
         web.get().uri("/api/admin/infrastructure/containers").exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/admin/infrastructure/containers").headers(h -> h.setBearerAuth(TestTokens.expired("ADMIN")))

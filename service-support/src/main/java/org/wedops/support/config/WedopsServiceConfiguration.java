@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.wedops.support.protection.ProtectionStates;
 import org.wedops.support.web.ProblemDetailsAdvice;
+import org.wedops.support.web.RequestIdWebFilter;
 
-/** The clock every rule reads time from (tests replace it), problem+json errors and the protection view. */
+/** The clock every rule reads time from (tests replace it), problem+json errors, request ids and the protection view. */
 @AutoConfiguration
 @Import(ProblemDetailsAdvice.class)
 public class WedopsServiceConfiguration {
@@ -18,6 +19,11 @@ public class WedopsServiceConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    RequestIdWebFilter requestIdWebFilter() {
+        return new RequestIdWebFilter();
     }
 
     @Bean

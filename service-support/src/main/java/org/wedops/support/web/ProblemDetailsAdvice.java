@@ -57,6 +57,14 @@ public class ProblemDetailsAdvice {
         return respond(problem, e.getHeaders());
     }
 
+    /** Method security (@PreAuthorize) refuses inside the controller, past the filter chain: still a 403, not a 500. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this");
+        problem.setTitle("Forbidden");
+        return respond(problem, null);
+    }
+
     @ExceptionHandler({DataAccessResourceFailureException.class, KafkaException.class,
             org.apache.kafka.common.errors.TimeoutException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
