@@ -37,9 +37,15 @@ public class WeddingCalendar {
         this.clock = clock;
     }
 
-    /** Stores the wedding as SCHEDULED; answers whether the event was newer than what was stored. */
+    /**
+     * Stores the wedding as SCHEDULED; answers whether the event was newer than what was stored. A region seen for
+     * the first time is registered with the wedding's zone (or the default zone), so its protection is published.
+     */
     public Mono<Boolean> schedule(Wedding wedding, UUID eventId, Instant occurredAt) {
         return db.sql("""
+                        with new_region as (
+                            insert into region (id, time_zone) values (:region, coalesce(:timeZone, :defaultTimeZone))
+                            on conflict (id) do nothing)
                         insert into wedding (id, date, start_time, end_time, region, time_zone, culture, guest_count, days, venue_type,
                                              status, cancel_reason, updated_at, last_event_at, last_event_id)
                         values (:id, :date, :startTime, :endTime, :region,
@@ -89,6 +95,17 @@ public class WeddingCalendar {
                 .map(rows -> rows > 0);
     }
 
+    /** When the newest event applied to the wedding happened, if any was. */
+    public Mono<Instant> lastEventAt(String id) {
+        return db.sql("select last_event_at from wedding where id = :id").bind("id", id)
+                .map((row, meta) -> row.get("last_event_at", OffsetDateTime.class).toInstant()).one();
+    }
+
+    /** The wedding, scheduled or cancelled. */
+    public Mono<CalendarEntry> find(String id) {
+        return db.sql("select * from wedding where id = :id and date is not null").bind("id", id).map(WeddingCalendar::entry).one();
+    }
+
     /** Weddings with at least one day in [from, to], in date order; a multi-day wedding counts on all its days. */
     public Flux<CalendarEntry> between(LocalDate from, LocalDate to, String region) {
         return db.sql("""
@@ -99,20 +116,24 @@ public class WeddingCalendar {
                 .bind("from", from)
                 .bind("to", to)
                 .bind("region", Parameter.fromOrEmpty(region, String.class))
-                .map((row, meta) -> new CalendarEntry(
-                        row.get("id", String.class),
-                        row.get("date", LocalDate.class),
-                        row.get("start_time", LocalTime.class).format(HOURS_MINUTES),
-                        row.get("end_time", LocalTime.class).format(HOURS_MINUTES),
-                        row.get("region", String.class),
-                        row.get("time_zone", String.class),
-                        row.get("culture", String.class),
-                        row.get("guest_count", Integer.class),
-                        row.get("days", Integer.class),
-                        row.get("venue_type", String.class),
-                        row.get("status", String.class),
-                        row.get("updated_at", OffsetDateTime.class).toInstant()))
+                .map(WeddingCalendar::entry)
                 .all();
+    }
+
+    private static CalendarEntry entry(io.r2dbc.spi.Readable row) {
+        return new CalendarEntry(
+                row.get("id", String.class),
+                row.get("date", LocalDate.class),
+                row.get("start_time", LocalTime.class).format(HOURS_MINUTES),
+                row.get("end_time", LocalTime.class).format(HOURS_MINUTES),
+                row.get("region", String.class),
+                row.get("time_zone", String.class),
+                row.get("culture", String.class),
+                row.get("guest_count", Integer.class),
+                row.get("days", Integer.class),
+                row.get("venue_type", String.class),
+                row.get("status", String.class),
+                row.get("updated_at", OffsetDateTime.class).toInstant());
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 import org.wedops.events.Topics;
 import org.wedops.events.WeddingCancelled;
 import org.wedops.events.WeddingScheduled;
+import org.wedops.planner.protection.ProtectionLoop;
 
 /**
- * Keeps the wedding calendar in step with ops.weddings.v1. The offset is acknowledged only once the row is
- * committed. The consumer thread waits for the write: it is a thread of its own, and waiting keeps one wedding's
+ * Keeps the wedding calendar in step with ops.weddings.v1 and has protection recomputed after each change. The
+ * offset is acknowledged only once the row is committed. The consumer thread waits for the write: it is a thread of its own, and waiting keeps one wedding's
  * events in order and leaves a failed write to the container's retries and dead-letter topic.
  */
 @Component
@@ -24,15 +25,19 @@ class WeddingEventsListener {
     private static final Logger log = LoggerFactory.getLogger(WeddingEventsListener.class);
 
     private final WeddingCalendar calendar;
+    private final ProtectionLoop protection;
 
-    WeddingEventsListener(WeddingCalendar calendar) {
+    WeddingEventsListener(WeddingCalendar calendar, ProtectionLoop protection) {
         this.calendar = calendar;
+        this.protection = protection;
     }
 
     @KafkaHandler
     void onScheduled(WeddingScheduled event, Acknowledgment ack) {
         Boolean applied = calendar.schedule(Wedding.from(event), eventId(event.getEventId()), event.getOccurredAt()).block();
-        if (!Boolean.TRUE.equals(applied)) {
+        if (Boolean.TRUE.equals(applied)) {
+            protection.changed();
+        } else {
             log.debug("WeddingScheduled {} for {} is not newer than the stored wedding; ignored", event.getEventId(), event.getWeddingId());
         }
         ack.acknowledge();
@@ -41,7 +46,9 @@ class WeddingEventsListener {
     @KafkaHandler
     void onCancelled(WeddingCancelled event, Acknowledgment ack) {
         Boolean applied = calendar.cancel(event.getWeddingId(), event.getReason(), eventId(event.getEventId()), event.getOccurredAt()).block();
-        if (!Boolean.TRUE.equals(applied)) {
+        if (Boolean.TRUE.equals(applied)) {
+            protection.changed();
+        } else {
             log.debug("WeddingCancelled {} for {} is not newer than the stored wedding; ignored", event.getEventId(), event.getWeddingId());
         }
         ack.acknowledge();

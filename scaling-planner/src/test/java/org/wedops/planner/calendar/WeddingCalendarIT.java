@@ -23,9 +23,9 @@ import org.wedops.testsupport.ConsumerProgress;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
-import org.wedops.testsupport.WedopsIntegrationTest;
+import org.wedops.planner.PlannerIntegrationTest;
 
-@WedopsIntegrationTest
+@PlannerIntegrationTest
 class WeddingCalendarIT {
 
     private static final String GROUP = "scaling-planner";

@@ -1,0 +1,46 @@
+package org.wedops.planner.forecast;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+import org.wedops.events.ApmWindow;
+import org.wedops.events.Topics;
+import org.wedops.planner.ScalingPlannerProperties;
+import org.wedops.support.database.RecurringWork;
+
+/**
+ * Aggregates closed APM windows from ops.apm.windows.v1 into throughput per hour; acknowledged once committed.
+ * Old minutes and hours are pruned hourly.
+ */
+@Component
+class ApmWindowListener {
+
+    private final ThroughputHistory history;
+    private final ScalingPlannerProperties properties;
+    private final RecurringWork work;
+    private final Clock clock;
+
+    ApmWindowListener(ThroughputHistory history, ScalingPlannerProperties properties, RecurringWork work, Clock clock) {
+        this.history = history;
+        this.properties = properties;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "planner-apm-windows", idIsGroup = false, topics = Topics.APM_WINDOWS)
+    void onWindow(ApmWindow window, Acknowledgment ack) {
+        history.record(window).block();
+        ack.acknowledge();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void pruneHourly() {
+        work.start("throughput pruning", Duration.ofHours(1), () -> history.prune(
+                clock.instant().minus(properties.forecast().minuteRetention()), clock.instant().minus(properties.forecast().retention())));
+    }
+}
