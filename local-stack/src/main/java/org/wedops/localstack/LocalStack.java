@@ -75,8 +75,7 @@ public final class LocalStack {
         } catch (RuntimeException e) {
             // a bug, not a situation: the trace is worth having; exit explicitly, as the simulator's threads would
             // otherwise keep the JVM (and every child) alive
-            System.err.println("local-stack failed unexpectedly:");
-            e.printStackTrace();
+            org.slf4j.LoggerFactory.getLogger(LocalStack.class).error("local-stack failed unexpectedly", e);
             System.exit(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

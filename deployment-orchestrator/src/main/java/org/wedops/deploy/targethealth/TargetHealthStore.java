@@ -2,19 +2,15 @@ package org.wedops.deploy.targethealth;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import org.wedops.events.ContainerHealthReported;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-/** The latest check per target. A write applies only a check newer than the stored one, so replays change nothing. */
+/** Queries over the latest check per target, which service-support's LatestTargetHealth keeps in target_health. */
 @Component
 public class TargetHealthStore {
 
@@ -22,26 +18,6 @@ public class TargetHealthStore {
 
     TargetHealthStore(DatabaseClient db) {
         this.db = db;
-    }
-
-    /** Answers whether the check replaced what was stored. */
-    public Mono<Boolean> record(ContainerHealthReported check) {
-        return db.sql("""
-                        insert into target_health (target_id, service, region, status, reasons, checked_at, event_id)
-                        values (:target, :service, :region, :status, :reasons, :checkedAt, :eventId)
-                        on conflict (target_id) do update set service = excluded.service, region = excluded.region,
-                          status = excluded.status, reasons = excluded.reasons, checked_at = excluded.checked_at,
-                          event_id = excluded.event_id
-                        where (target_health.checked_at, target_health.event_id) < (excluded.checked_at, excluded.event_id)""")
-                .bind("target", check.getTargetId())
-                .bind("service", check.getService())
-                .bind("region", check.getRegion())
-                .bind("status", check.getStatus().name())
-                .bind("reasons", check.getReasons().toArray(String[]::new))
-                .bind("checkedAt", check.getOccurredAt().atOffset(ZoneOffset.UTC))
-                .bind("eventId", UUID.fromString(check.getEventId()))
-                .fetch().rowsUpdated()
-                .map(rows -> rows > 0);
     }
 
     /** @param staleBefore checks older than this are marked stale */

@@ -27,6 +27,12 @@ public class WedopsServiceConfiguration {
     }
 
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "wedops.target-health.enabled", havingValue = "true")
+    org.wedops.support.targethealth.LatestTargetHealth latestTargetHealth(org.springframework.r2dbc.core.DatabaseClient db) {
+        return new org.wedops.support.targethealth.LatestTargetHealth(db);
+    }
+
+    @Bean
     ProtectionStates protectionStates(Clock clock) {
         return new ProtectionStates(clock);
     }
