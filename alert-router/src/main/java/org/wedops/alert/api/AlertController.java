@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.wedops.alert.delivery.NotificationOutbox;
 import org.wedops.alert.delivery.QueuedNotification;
 import org.wedops.alert.intake.AlertActions;
+import org.wedops.alert.lifecycle.AlertQuery;
 import org.wedops.alert.lifecycle.AlertState;
 import org.wedops.alert.lifecycle.AlertStore;
 import org.wedops.alert.lifecycle.StoredAlert;
@@ -63,12 +65,15 @@ class AlertController {
     }
 
     @GetMapping
-    Flux<AlertView> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
-                         @RequestParam(defaultValue = "100") int limit) {
+    Flux<AlertView> list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
+                         @RequestParam(required = false) String service, @RequestParam(required = false) String region,
+                         @RequestParam(required = false) String since, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             return Flux.error(new InvalidRequestException("limit", "must be between 1 and 1000"));
         }
-        return alerts.list(state == null ? null : parseState(state), service, limit).map(alert -> AlertView.of(alert, null));
+        AlertQuery query = new AlertQuery(state == null ? null : parseState(state), severity == null ? null : parseSeverity(severity),
+                service, region, since == null ? null : parseSince(since), limit);
+        return alerts.list(query).map(alert -> AlertView.of(alert, null));
     }
 
     @GetMapping("/{fingerprint}")
@@ -117,6 +122,22 @@ class AlertController {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String parseSeverity(String severity) {
+        try {
+            return Severity.valueOf(severity.toUpperCase()).name();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("severity", "must be one of CRITICAL, HIGH, MEDIUM, LOW");
+        }
+    }
+
+    private static Instant parseSince(String since) {
+        try {
+            return Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("since", "must be an ISO-8601 instant such as 2026-06-06T14:00:00Z");
         }
     }
 

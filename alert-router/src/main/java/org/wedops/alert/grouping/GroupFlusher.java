@@ -94,15 +94,15 @@ class GroupFlusher {
             }
             // what silences and inhibits is read once per drain, not once per group
             return Mono.zip(silences.activeAt(now).collectList(), alerts.firing().collectList())
+                    // the dispatcher is woken per group, so the first group of a storm does not wait for the last
                     .flatMap(context -> Flux.fromIterable(due)
-                            .concatMap(group -> flush(group, context.getT1(), context.getT2(), now).as(transaction::transactional))
-                            .reduce(false, Boolean::logicalOr))
-                    .doOnNext(sent -> {
-                        if (sent) {
-                            trigger.poke();
-                        }
-                    })
-                    .then();
+                            .concatMap(group -> flush(group, context.getT1(), context.getT2(), now).as(transaction::transactional)
+                                    .doOnNext(sent -> {
+                                        if (sent) {
+                                            trigger.poke();
+                                        }
+                                    }))
+                            .then());
         });
     }
 

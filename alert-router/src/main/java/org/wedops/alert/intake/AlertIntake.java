@@ -2,9 +2,13 @@ package org.wedops.alert.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -29,7 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies one alert event in a single transaction: the event id is marked consumed, the alert's state moves, and a
+ * Applies alert events, a batch per transaction: the event ids are marked consumed, the alerts' states move, and a
  * real change (a new episode or a resolution) joins the alert to the group of every route it matches, starts or
  * stops its escalation, and ends silences that expire on resolution. Either all of it is stored or none of it.
  */
@@ -60,32 +64,71 @@ public class AlertIntake {
     }
 
     public Mono<Void> accept(Alert event) {
+        return acceptAll(List.of(event));
+    }
+
+    /**
+     * Applies a batch of events in one transaction, in order. Re-fires that the same batch supersedes are skipped
+     * (they would only have moved the alert's last-event time), which is what keeps an alert storm from costing
+     * a database round trip per event.
+     */
+    public Mono<Void> acceptAll(List<Alert> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
         Instant now = clock.instant();
-        return alerts.markProcessed(event.getEventId(), now)
-                .flatMap(fresh -> fresh ? apply(event, now) : Mono.empty())
+        return alerts.markProcessed(events.stream().map(Alert::getEventId).toList(), now)
+                .flatMap(fresh -> apply(SupersededRefires.removeFrom(
+                        events.stream().filter(event -> fresh.contains(event.getEventId())).toList()), now))
                 .as(transaction::transactional)
                 .then(Mono.fromRunnable(trigger::pokeGroups));
     }
 
-    private Mono<Void> apply(Alert event, Instant now) {
-        return alerts.findForUpdate(event.getFingerprint())
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(current -> {
-                    if (current.isPresent() && event.getOccurredAt().isBefore(current.get().lastEventAt())) {
-                        return Mono.empty(); // an older event arriving late changes nothing
-                    }
-                    Decision decision = AlertLifecycle.apply(current.map(StoredAlert::state).orElse(null), event.getStatus());
-                    StoredAlert next = merge(current.orElse(null), event, decision);
-                    Mono<Void> saved = alerts.save(next, now);
-                    return switch (decision.notification()) {
-                        case NONE -> saved;
-                        case FIRING -> saved.then(changed(next, now)).then(startEscalation(next, now));
-                        case RESOLVED -> saved.then(changed(next, now)).then(escalations.stop(next.fingerprint()))
-                                .then(expireSilencesOnResolve(next, now))
-                                .then(groups.flushNowGroupsWithUntoldFiring(now)).then();
-                    };
-                });
+    /** A real change of an alert (a new episode or a resolution), with the alert as that event left it. */
+    private record Change(StoredAlert alert, Notify notification) {
+    }
+
+    /**
+     * Reads and locks every alert of the batch at once, moves their states in memory in event order, writes them back
+     * in one statement, then reacts to the real changes in order.
+     */
+    private Mono<Void> apply(List<Alert> events, Instant now) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        Set<String> fingerprints = new TreeSet<>();
+        events.forEach(event -> fingerprints.add(event.getFingerprint()));
+        return alerts.findAllForUpdate(fingerprints).collectMap(StoredAlert::fingerprint).flatMap(stored -> {
+            Map<String, StoredAlert> latest = new HashMap<>(stored);
+            Map<String, StoredAlert> touched = new LinkedHashMap<>();
+            List<Change> changes = new ArrayList<>();
+            for (Alert event : events) {
+                StoredAlert current = latest.get(event.getFingerprint());
+                if (current != null && event.getOccurredAt().isBefore(current.lastEventAt())) {
+                    continue; // an older event arriving late changes nothing
+                }
+                Decision decision = AlertLifecycle.apply(current == null ? null : current.state(), event.getStatus());
+                StoredAlert next = merge(current, event, decision);
+                latest.put(next.fingerprint(), next);
+                touched.put(next.fingerprint(), next);
+                if (decision.notification() != Notify.NONE) {
+                    changes.add(new Change(next, decision.notification()));
+                }
+            }
+            return alerts.saveAll(touched.values(), now)
+                    .then(Flux.fromIterable(changes).concatMap(change -> react(change, now)).then());
+        });
+    }
+
+    private Mono<Void> react(Change change, Instant now) {
+        StoredAlert alert = change.alert();
+        return switch (change.notification()) {
+            case NONE -> Mono.empty();
+            case FIRING -> changed(alert, now).then(startEscalation(alert, now));
+            case RESOLVED -> changed(alert, now).then(escalations.stop(alert.fingerprint()))
+                    .then(expireSilencesOnResolve(alert, now))
+                    .then(groups.flushNowGroupsWithUntoldFiring(now)).then();
+        };
     }
 
     /** Joins the alert to its group on every route it matches and schedules those groups' flushes. */

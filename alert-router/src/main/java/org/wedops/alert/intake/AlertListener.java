@@ -1,19 +1,29 @@
 package org.wedops.alert.intake;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
 import org.wedops.events.Topics;
 
 /**
- * Consumes ops.alerts.v1 and acknowledges each record only after its transaction committed. Waiting here is on
- * the consumer's own thread, never an event loop, and it is what keeps the commit after the database write.
+ * Consumes ops.alerts.v1 a poll at a time and acknowledges only after the batch's transaction committed. Waiting
+ * here is on the consumer's own thread, never an event loop, and it is what keeps the commit after the database
+ * write. A record that cannot be used is reported by its index, so the shared error handler commits the ones
+ * before it, retries or dead-letters it, and goes on after it.
  */
 @Component
 class AlertListener {
+
+    private static final LogAccessor LOG = new LogAccessor(AlertListener.class);
 
     private final AlertIntake intake;
 
@@ -21,13 +31,44 @@ class AlertListener {
         this.intake = intake;
     }
 
-    @KafkaListener(id = "alert-intake", topics = Topics.ALERTS)
-    void onAlert(ConsumerRecord<String, SpecificRecord> record, Acknowledgment ack) {
-        if (!(record.value() instanceof Alert alert)) {
-            throw new IllegalArgumentException("ops.alerts.v1 carries Alert events, not "
-                    + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
+    // a second router deployment on the same cluster (or a test beside another) needs a group of its own
+    @KafkaListener(id = "alert-intake", groupId = "${wedops.alert.intake-group:alert-intake}", topics = Topics.ALERTS, batch = "true")
+    void onAlerts(List<ConsumerRecord<String, SpecificRecord>> records, Acknowledgment ack) {
+        List<Alert> alerts = new ArrayList<>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, SpecificRecord> record = records.get(index);
+            if (!(record.value() instanceof Alert alert)) {
+                store(alerts, records);
+                throw new BatchListenerFailedException("record " + index + " is not a usable Alert", unusable(record), index);
+            }
+            alerts.add(alert);
         }
-        intake.accept(alert).block();
+        store(alerts, records);
         ack.acknowledge();
+    }
+
+    /** The batch in one transaction; if that fails, one by one, so the failure is pinned on the record that causes it. */
+    private void store(List<Alert> alerts, List<ConsumerRecord<String, SpecificRecord>> records) {
+        try {
+            intake.acceptAll(alerts).block();
+        } catch (RuntimeException batchFailure) {
+            for (int index = 0; index < alerts.size(); index++) {
+                try {
+                    intake.accept(alerts.get(index)).block();
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("storing alert " + alerts.get(index).getFingerprint() + " failed", e,
+                            records.get(index));
+                }
+            }
+        }
+    }
+
+    private static RuntimeException unusable(ConsumerRecord<String, SpecificRecord> record) {
+        var decoding = SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        if (decoding != null) {
+            return decoding;
+        }
+        return new IllegalArgumentException("ops.alerts.v1 carries Alert events, not "
+                + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
     }
 }

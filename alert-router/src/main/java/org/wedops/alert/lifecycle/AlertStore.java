@@ -39,22 +39,44 @@ public class AlertStore {
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
+    /** Marks a batch of events consumed; answers the ids not seen before (the rest are redeliveries). */
+    public Mono<java.util.Set<String>> markProcessed(java.util.Collection<String> eventIds, Instant now) {
+        return db.sql("""
+                        insert into processed_event (event_id, processed_at) select id, :now from unnest(:ids::text[]) as id
+                        on conflict do nothing returning event_id""")
+                .bind("ids", eventIds.toArray(String[]::new)).bind("now", at(now))
+                .map(row -> row.get("event_id", String.class)).all()
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public Mono<StoredAlert> findForUpdate(String fingerprint) {
         return db.sql("select * from alert where fingerprint = :fp for update").bind("fp", fingerprint).map(this::read).one();
+    }
+
+    /** Locks the alerts in a fixed order, so two transactions locking overlapping sets cannot deadlock. */
+    public Flux<StoredAlert> findAllForUpdate(java.util.Collection<String> fingerprints) {
+        return db.sql("select * from alert where fingerprint = any(:fps) order by fingerprint for update")
+                .bind("fps", fingerprints.toArray(String[]::new))
+                .map(this::read).all();
     }
 
     public Mono<StoredAlert> find(String fingerprint) {
         return db.sql("select * from alert where fingerprint = :fp").bind("fp", fingerprint).map(this::read).one();
     }
 
-    public Flux<StoredAlert> list(AlertState state, String service, int limit) {
+    public Flux<StoredAlert> list(AlertQuery query) {
         return db.sql("""
                         select * from alert
-                        where (:state::text is null or state = :state) and (:service::text is null or service = :service)
+                        where (:state::text is null or state = :state) and (:severity::text is null or severity = :severity)
+                          and (:service::text is null or service = :service) and (:region::text is null or region = :region)
+                          and (:since::timestamptz is null or updated_at >= :since)
                         order by updated_at desc limit :limit""")
-                .bind("state", Parameter.fromOrEmpty(state == null ? null : state.name(), String.class))
-                .bind("service", Parameter.fromOrEmpty(service, String.class))
-                .bind("limit", limit)
+                .bind("state", Parameter.fromOrEmpty(query.state() == null ? null : query.state().name(), String.class))
+                .bind("severity", Parameter.fromOrEmpty(query.severity(), String.class))
+                .bind("service", Parameter.fromOrEmpty(query.service(), String.class))
+                .bind("region", Parameter.fromOrEmpty(query.region(), String.class))
+                .bind("since", Parameter.fromOrEmpty(query.since() == null ? null : at(query.since()), OffsetDateTime.class))
+                .bind("limit", query.limit())
                 .map(this::read).all();
     }
 
@@ -69,33 +91,60 @@ public class AlertStore {
     }
 
     public Mono<Void> save(StoredAlert alert, Instant now) {
+        return saveAll(java.util.List.of(alert), now);
+    }
+
+    /** Upserts many alerts in one statement: an alert storm must not cost a round trip per alert. */
+    public Mono<Void> saveAll(java.util.Collection<StoredAlert> batch, Instant now) {
+        if (batch.isEmpty()) {
+            return Mono.empty();
+        }
+        java.util.List<Map<String, Object>> rows = batch.stream().map(AlertStore::row).toList();
         return db.sql("""
                         insert into alert (fingerprint, name, severity, service, region, summary, description, source, profile, runbook_url,
                                            labels, state, starts_at, ends_at, acknowledged_by, acknowledged_at, last_event_at, updated_at)
-                        values (:fp, :name, :severity, :service, :region, :summary, :description, :source, :profile, :runbook,
-                                :labels, :state, :startsAt, :endsAt, :ackBy, :ackAt, :lastEventAt, :now)
+                        select r.fingerprint, r.name, r.severity, r.service, r.region, r.summary, r.description, r.source, r.profile,
+                               r.runbook_url, r.labels, r.state, r.starts_at, r.ends_at, r.acknowledged_by, r.acknowledged_at,
+                               r.last_event_at, :now
+                        from jsonb_to_recordset(:rows) as r(fingerprint text, name text, severity text, service text, region text,
+                             summary text, description text, source text, profile text, runbook_url text, labels jsonb, state text,
+                             starts_at timestamptz, ends_at timestamptz, acknowledged_by text, acknowledged_at timestamptz,
+                             last_event_at timestamptz)
                         on conflict (fingerprint) do update set name = excluded.name, severity = excluded.severity,
                           service = excluded.service, region = excluded.region, summary = excluded.summary,
                           description = excluded.description, source = excluded.source, profile = excluded.profile,
                           runbook_url = excluded.runbook_url, labels = excluded.labels, state = excluded.state,
                           starts_at = excluded.starts_at, ends_at = excluded.ends_at, acknowledged_by = excluded.acknowledged_by,
                           acknowledged_at = excluded.acknowledged_at, last_event_at = excluded.last_event_at, updated_at = excluded.updated_at""")
-                .bind("fp", alert.fingerprint()).bind("name", alert.name()).bind("severity", alert.severity())
-                .bind("service", alert.service())
-                .bind("region", Parameter.fromOrEmpty(alert.region(), String.class))
-                .bind("summary", alert.summary())
-                .bind("description", Parameter.fromOrEmpty(alert.description(), String.class))
-                .bind("source", alert.source()).bind("profile", alert.profile())
-                .bind("runbook", Parameter.fromOrEmpty(alert.runbookUrl(), String.class))
-                .bind("labels", Json.of(json.writeValueAsString(alert.labels())))
-                .bind("state", alert.state().name())
-                .bind("startsAt", at(alert.startsAt()))
-                .bind("endsAt", Parameter.fromOrEmpty(alert.endsAt() == null ? null : at(alert.endsAt()), OffsetDateTime.class))
-                .bind("ackBy", Parameter.fromOrEmpty(alert.acknowledgedBy(), String.class))
-                .bind("ackAt", Parameter.fromOrEmpty(alert.acknowledgedAt() == null ? null : at(alert.acknowledgedAt()), OffsetDateTime.class))
-                .bind("lastEventAt", at(alert.lastEventAt()))
+                .bind("rows", Json.of(json.writeValueAsString(rows)))
                 .bind("now", at(now))
                 .fetch().rowsUpdated().then();
+    }
+
+    private static Map<String, Object> row(StoredAlert alert) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("fingerprint", alert.fingerprint());
+        row.put("name", alert.name());
+        row.put("severity", alert.severity());
+        row.put("service", alert.service());
+        row.put("region", alert.region());
+        row.put("summary", alert.summary());
+        row.put("description", alert.description());
+        row.put("source", alert.source());
+        row.put("profile", alert.profile());
+        row.put("runbook_url", alert.runbookUrl());
+        row.put("labels", alert.labels());
+        row.put("state", alert.state().name());
+        row.put("starts_at", text(alert.startsAt()));
+        row.put("ends_at", text(alert.endsAt()));
+        row.put("acknowledged_by", alert.acknowledgedBy());
+        row.put("acknowledged_at", text(alert.acknowledgedAt()));
+        row.put("last_event_at", text(alert.lastEventAt()));
+        return row;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private StoredAlert read(Readable row) {

@@ -227,6 +227,39 @@ class AlertRoutingIT {
     }
 
     @Test
+    void alertListFiltersBySeverityRegionServiceAndSince() {
+        String service = unique("listed");
+        Instant start = now();
+        Alert ukHigh = alert(service, "SlowCheckout", Severity.HIGH, AlertStatus.FIRING, start, start);
+        Alert ukCritical = alert(service, "CheckoutDown", Severity.CRITICAL, AlertStatus.FIRING, start, start);
+        Alert usHigh = Alert.newBuilder(alert(service, "SlowUpload", Severity.HIGH, AlertStatus.FIRING, start, start)).setRegion("us").build();
+        for (Alert alert : List.of(ukHigh, ukCritical, usHigh)) {
+            TestEvents.send(Topics.ALERTS, alert.getFingerprint(), alert);
+        }
+        await().untilAsserted(() -> web.get().uri("/api/alerts?service={s}", service).headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(3));
+
+        web.get().uri("/api/alerts?service={s}&severity=high&region=uk", service).headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].fingerprint").isEqualTo(ukHigh.getFingerprint());
+        web.get().uri("/api/alerts?service={s}&region=us", service).headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].fingerprint").isEqualTo(usHigh.getFingerprint());
+        web.get().uri("/api/alerts?service={s}&since={t}", service, Instant.now().plusSeconds(3600))
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        web.get().uri("/api/alerts?since=yesterday").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("since");
+        web.get().uri("/api/alerts?severity=URGENT").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("severity");
+    }
+
+    @Test
     void anAlertRaisedByHandTakesTheSamePathAndBadInputNamesTheField() {
         String service = unique("manual");
         String fingerprint = (String) web.post().uri("/api/alerts").headers(h -> h.setBearerAuth(TestTokens.withRoles("OPERATOR")))

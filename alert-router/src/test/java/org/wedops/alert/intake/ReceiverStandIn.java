@@ -11,13 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP server standing in for Slack, PagerDuty and webhooks: records bodies per path, answers as told. */
-final class ReceiverStandIn implements AutoCloseable {
+public final class ReceiverStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
     private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
 
-    ReceiverStandIn() {
+    public ReceiverStandIn() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -36,16 +36,16 @@ final class ReceiverStandIn implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void answer(String path, int status) {
+    public void answer(String path, int status) {
         statusByPath.put(path, status);
     }
 
     /** Bodies received on the path that mention the text, e.g. a fingerprint. */
-    List<String> received(String path, String mentioning) {
+    public List<String> received(String path, String mentioning) {
         return received.getOrDefault(path, List.of()).stream().filter(body -> body.contains(mentioning)).toList();
     }
 
