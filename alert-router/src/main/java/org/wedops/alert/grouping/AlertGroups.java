@@ -32,7 +32,12 @@ public class AlertGroups {
 
     /** A group as the flusher sees it. */
     public record Group(String key, String routeId, String receiver, String fallback, Map<String, String> labels,
-                        Duration groupInterval, Duration repeatInterval, int flushSeq, Instant changedAt) {
+                        Duration groupInterval, Duration repeatInterval, int flushSeq, Instant changedAt, Instant lastFlushAt) {
+
+        /** Whether the repeat interval has passed since the group was last told (or it never was). */
+        public boolean repeatDue(Instant now) {
+            return lastFlushAt == null || !now.isBefore(lastFlushAt.plus(repeatInterval));
+        }
     }
 
     private final DatabaseClient db;
@@ -146,7 +151,8 @@ public class AlertGroups {
         return new Group(row.get("group_key", String.class), row.get("route_id", String.class), row.get("receiver", String.class),
                 row.get("fallback", String.class), json.readValue(row.get("labels", Json.class).asString(), LABELS),
                 Duration.ofMillis(row.get("group_interval_ms", Long.class)), Duration.ofMillis(row.get("repeat_interval_ms", Long.class)),
-                row.get("flush_seq", Integer.class), row.get("changed_at", OffsetDateTime.class).toInstant());
+                row.get("flush_seq", Integer.class), row.get("changed_at", OffsetDateTime.class).toInstant(),
+                row.get("last_flush_at", OffsetDateTime.class) == null ? null : row.get("last_flush_at", OffsetDateTime.class).toInstant());
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -93,17 +93,29 @@ class GroupFlusher {
                 return Mono.empty();
             }
             // what silences and inhibits is read once per drain, not once per group
-            return Mono.zip(silences.activeAt(now).collectList(), alerts.firing().collectList())
-                    // the dispatcher is woken per group, so the first group of a storm does not wait for the last
+            // every firing alert is a possible inhibition source; without inhibit rules there is nothing to read
+            Mono<List<StoredAlert>> inhibitionSources = routing.config().inhibitRules().isEmpty()
+                    ? Mono.just(List.of()) : alerts.firing().collectList();
+            return Mono.zip(silences.activeAt(now).collectList(), inhibitionSources)
                     .flatMap(context -> Flux.fromIterable(due)
-                            .concatMap(group -> flush(group, context.getT1(), context.getT2(), now).as(transaction::transactional)
-                                    .doOnNext(sent -> {
-                                        if (sent) {
-                                            trigger.poke();
-                                        }
-                                    }))
+                            .concatMap(group -> flushAndWakeDispatcher(group, context.getT1(), context.getT2(), now))
                             .then());
         });
+    }
+
+    /**
+     * The dispatcher is woken per group, so the first group of a storm does not wait for the last, and only once the
+     * group's transaction committed: woken earlier it would not see the new outbox row.
+     */
+    private Mono<Void> flushAndWakeDispatcher(Group group, List<Silence> activeSilences, List<StoredAlert> allFiring, Instant now) {
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        return flush(group, activeSilences, allFiring, now).as(transaction::transactional)
+                .doOnNext(sent::set)
+                .then(Mono.fromRunnable(() -> {
+                    if (sent.get()) {
+                        trigger.poke();
+                    }
+                }));
     }
 
     private Mono<Boolean> flush(Group group, List<Silence> activeSilences, List<StoredAlert> allFiring, Instant now) {
@@ -150,6 +162,14 @@ class GroupFlusher {
                     }
                     if (firing.isEmpty() && resolved.isEmpty()) {
                         return groups.flushed(group, false, told, dropped, nextFlush, now).thenReturn(false);
+                    }
+                    // woken by a change this group already told (it raced the last flush): the same message again
+                    // would be a duplicate; only the repeat interval re-sends an unchanged group
+                    boolean anythingNew = !resolved.isEmpty() || firing.stream().anyMatch(a -> !FIRING.equals(members.get(a.fingerprint())));
+                    if (!anythingNew && !group.repeatDue(now)) {
+                        Instant repeatAt = group.lastFlushAt().plus(group.repeatInterval());
+                        Instant next = silencedUntil != null && silencedUntil.isBefore(repeatAt) ? silencedUntil : repeatAt;
+                        return groups.flushed(group, false, told, dropped, next, now).thenReturn(false);
                     }
                     GroupNotification content = new GroupNotification("GROUP", group.receiver(), group.key(), group.labels(),
                             firing.stream().map(AlertLine::of).toList(), resolved.stream().map(AlertLine::of).toList(), null);
