@@ -47,11 +47,14 @@ public class ContainerChecks {
         this.clock = clock;
     }
 
-    /** How often the source loop should wake: its interval at the tightest profile's pace (wedding days). */
+    /**
+     * How often a source lists its targets: a fifth of its interval at the tightest profile's pace (wedding days), so
+     * a target is checked within a fifth of an interval of being due.
+     */
     public Duration tick(Duration interval) {
         double tightest = java.util.Arrays.stream(ThresholdProfile.values())
                 .mapToDouble(profile -> properties.thresholds().forProfile(profile).intervalFactor()).min().orElse(1.0);
-        return Duration.ofMillis(Math.max(500, Math.round(interval.toMillis() * Math.min(1.0, tightest))));
+        return Duration.ofMillis(Math.max(500, Math.round(interval.toMillis() * Math.min(1.0, tightest) / 5)));
     }
 
     /** Whether a target is due: its interval, shortened by its region's profile (e.g. halved on wedding days). */
@@ -62,8 +65,10 @@ public class ContainerChecks {
             return false;
         }
         double factor = properties.thresholds().forProfile(protection.profile(region)).intervalFactor();
-        // a little slack so a target due just after a tick is not pushed to the next one
-        nextDue.put(id, now.plusMillis(Math.round(interval.toMillis() * factor * 0.95)));
+        Duration step = Duration.ofMillis(Math.round(interval.toMillis() * factor));
+        // fixed rate: due one interval after it was last due, so the tick does not stretch every interval; a target
+        // far behind starts afresh instead of bursting
+        nextDue.put(id, next == null || next.plus(step).isBefore(now) ? now.plus(step) : next.plus(step));
         return true;
     }
 

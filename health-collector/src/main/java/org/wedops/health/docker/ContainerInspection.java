@@ -1,5 +1,6 @@
 package org.wedops.health.docker;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,18 +26,22 @@ final class ContainerInspection {
 
     record Inspected(String id, String name, String service, String region, boolean autoRestart, boolean running, String state,
                      Integer exitCode, String health, int failingStreak, String lastHealthOutput, int restartCount,
-                     Double cpuPercent, Double memoryPercent, Map<String, String> details) {
+                     Double cpuPercent, Double memoryPercent, Map<String, String> details, Usage usage) {
     }
 
     private ContainerInspection() {
     }
 
-    /** The last CPU and memory sample of a container, reused between samples. */
-    record Usage(Double cpuPercent, Double memoryPercent) {
+    /**
+     * The last CPU and memory reading of a container, reused between readings; {@code cpuTotal}/{@code systemTotal} are
+     * the engine's cumulative counters, against which the next one-shot reading computes CPU %.
+     */
+    record Usage(Double cpuPercent, Double memoryPercent, Long cpuTotal, Long systemTotal) {
     }
 
-    static Inspected inspect(DockerClient client, String containerId, String defaultRegion, Instant now, boolean sampleStats,
-                             Usage lastUsage) {
+    static Inspected inspect(DockerEngine engine, String containerId, String defaultRegion, Instant now, boolean sampleStats,
+                             Usage lastUsage) throws IOException {
+        DockerClient client = engine.client();
         InspectContainerResponse container = client.inspectContainerCmd(containerId).exec();
         InspectContainerResponse.ContainerState state = container.getState();
         Map<String, String> labels = container.getConfig().getLabels() == null ? Map.of() : container.getConfig().getLabels();
@@ -70,17 +75,41 @@ final class ContainerInspection {
                 details.put("ports", ports);
             }
         }
-        Double cpu = lastUsage == null ? null : lastUsage.cpuPercent();
-        Double memory = lastUsage == null ? null : lastUsage.memoryPercent();
+        Usage usage = lastUsage;
         if (running && (sampleStats || lastUsage == null)) {
-            Statistics stats = client.statsCmd(containerId).withNoStream(true).exec(new InvocationBuilder.AsyncResultCallback<>()).awaitResult();
-            cpu = cpuPercent(stats);
-            memory = memoryPercent(stats);
+            usage = lastUsage == null || lastUsage.cpuTotal() == null ? firstReading(client, containerId) : nextReading(engine, containerId, lastUsage);
         }
+        Double cpu = usage == null ? null : usage.cpuPercent();
+        Double memory = usage == null ? null : usage.memoryPercent();
         return new Inspected(container.getId(), name, labels.getOrDefault(SERVICE_LABEL, name),
                 labels.getOrDefault(REGION_LABEL, defaultRegion), "true".equalsIgnoreCase(labels.get(AUTO_RESTART_LABEL)),
                 running, state.getStatus(), state.getExitCodeLong() == null ? null : state.getExitCodeLong().intValue(), health,
-                failingStreak, lastOutput, container.getRestartCount() == null ? 0 : container.getRestartCount(), cpu, memory, details);
+                failingStreak, lastOutput, container.getRestartCount() == null ? 0 : container.getRestartCount(), cpu, memory, details,
+                usage);
+    }
+
+    /** The first reading waits for the engine's two samples, so a new container has a CPU % from its first check. */
+    private static Usage firstReading(DockerClient client, String containerId) {
+        Statistics stats = client.statsCmd(containerId).withNoStream(true).exec(new InvocationBuilder.AsyncResultCallback<>()).awaitResult();
+        return usage(stats, cpuPercent(stats));
+    }
+
+    private static Usage nextReading(DockerEngine engine, String containerId, Usage previous) throws IOException {
+        Statistics stats = engine.oneShotStats(containerId);
+        Usage current = usage(stats, null);
+        Double cpu = cpuPercent(previous.cpuTotal(), previous.systemTotal(), current.cpuTotal(), current.systemTotal(), onlineCpus(stats));
+        return new Usage(cpu, current.memoryPercent(), current.cpuTotal(), current.systemTotal());
+    }
+
+    private static Usage usage(Statistics stats, Double cpuPercent) {
+        boolean counters = stats != null && stats.getCpuStats() != null && stats.getCpuStats().getCpuUsage() != null
+                && stats.getCpuStats().getSystemCpuUsage() != null;
+        return new Usage(cpuPercent, memoryPercent(stats), counters ? stats.getCpuStats().getCpuUsage().getTotalUsage() : null,
+                counters ? stats.getCpuStats().getSystemCpuUsage() : null);
+    }
+
+    private static long onlineCpus(Statistics stats) {
+        return stats.getCpuStats() != null && stats.getCpuStats().getOnlineCpus() != null ? stats.getCpuStats().getOnlineCpus() : 1;
     }
 
     /** Docker's own formula: the container's share of the host's CPU time between two samples, times the CPUs. */
@@ -90,9 +119,16 @@ final class ContainerInspection {
                 || stats.getCpuStats().getSystemCpuUsage() == null || stats.getPreCpuStats().getSystemCpuUsage() == null) {
             return null;
         }
-        long cpuDelta = stats.getCpuStats().getCpuUsage().getTotalUsage() - stats.getPreCpuStats().getCpuUsage().getTotalUsage();
-        long systemDelta = stats.getCpuStats().getSystemCpuUsage() - stats.getPreCpuStats().getSystemCpuUsage();
-        long cpus = stats.getCpuStats().getOnlineCpus() != null ? stats.getCpuStats().getOnlineCpus() : 1;
+        return cpuPercent(stats.getPreCpuStats().getCpuUsage().getTotalUsage(), stats.getPreCpuStats().getSystemCpuUsage(),
+                stats.getCpuStats().getCpuUsage().getTotalUsage(), stats.getCpuStats().getSystemCpuUsage(), onlineCpus(stats));
+    }
+
+    static Double cpuPercent(Long cpuBefore, Long systemBefore, Long cpuNow, Long systemNow, long cpus) {
+        if (cpuBefore == null || systemBefore == null || cpuNow == null || systemNow == null) {
+            return null;
+        }
+        long cpuDelta = cpuNow - cpuBefore;
+        long systemDelta = systemNow - systemBefore;
         return systemDelta > 0 && cpuDelta >= 0 ? (double) cpuDelta / systemDelta * cpus * 100.0 : 0.0;
     }
 

@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.github.dockerjava.api.model.Container;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.wedops.events.HealthSource;
@@ -15,9 +14,9 @@ import org.wedops.health.HealthCollectorProperties;
 import org.wedops.health.checking.CheckSubject;
 import org.wedops.health.checking.ContainerChecks;
 import org.wedops.health.checking.Measurements;
+import org.wedops.health.checking.SourcePolling;
 import org.wedops.health.classification.ContainerObservation;
 import org.wedops.health.restart.Restarter;
-import org.wedops.support.database.RecurringWork;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,23 +29,22 @@ import reactor.core.scheduler.Schedulers;
  */
 public class DockerContainerSource implements Restarter {
 
-    private static final Logger log = LoggerFactory.getLogger(DockerContainerSource.class);
     private static final Map<String, String> DEFAULT_SELECTOR = Map.of("wedops.watch", "true");
 
     private final DockerEngine engine;
     private final ContainerChecks checks;
     private final HealthCollectorProperties properties;
-    private final RecurringWork work;
+    private final SourcePolling polling;
     private final Clock clock;
     private final Map<String, Integer> checksSoFar = new ConcurrentHashMap<>();
     private final Map<String, ContainerInspection.Usage> lastUsage = new ConcurrentHashMap<>();
 
-    public DockerContainerSource(DockerEngine engine, ContainerChecks checks, HealthCollectorProperties properties, RecurringWork work,
+    public DockerContainerSource(DockerEngine engine, ContainerChecks checks, HealthCollectorProperties properties, SourcePolling polling,
                                  Clock clock) {
         this.engine = engine;
         this.checks = checks;
         this.properties = properties;
-        this.work = work;
+        this.polling = polling;
         this.clock = clock;
     }
 
@@ -63,25 +61,19 @@ public class DockerContainerSource implements Restarter {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        work.start("Docker check", checks.tick(properties.docker().interval()), this::checkAll);
+        polling.start("Docker", properties.docker().interval(), properties.docker().concurrency(), this::watched,
+                Container::getId, DockerContainerSource::regionOf, container -> check(container.getId()));
     }
 
-    /** One round over every watched container. */
-    public Mono<Void> checkAll() {
+    private Flux<Container> watched() {
         Map<String, String> selector = properties.docker().labels() == null || properties.docker().labels().isEmpty()
                 ? DEFAULT_SELECTOR : properties.docker().labels();
         return Mono.fromCallable(() -> engine.client().listContainersCmd().withShowAll(true).withLabelFilter(selector).exec())
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(Flux::fromIterable)
-                .filter(container -> checks.due(container.getId(), regionOf(container), properties.docker().interval()))
-                .flatMap(container -> check(container.getId()).onErrorResume(e -> {
-                    log.warn("Check of container {} failed: {}", container.getId(), e.toString());
-                    return Mono.empty();
-                }), properties.docker().concurrency())
-                .then();
+                .flatMapIterable(containers -> containers);
     }
 
-    private static String regionOf(com.github.dockerjava.api.model.Container container) {
+    private static String regionOf(Container container) {
         return container.getLabels() == null ? "default" : container.getLabels().getOrDefault(ContainerInspection.REGION_LABEL, "default");
     }
 
@@ -89,9 +81,13 @@ public class DockerContainerSource implements Restarter {
         Instant now = clock.instant();
         boolean sampleStats = checksSoFar.merge(containerId, 1, Integer::sum) % Math.max(1, properties.docker().statsEvery()) == 1
                 || properties.docker().statsEvery() <= 1;
-        return Mono.fromCallable(() -> ContainerInspection.inspect(engine.client(), containerId, "default", now, sampleStats,
+        return Mono.fromCallable(() -> ContainerInspection.inspect(engine, containerId, "default", now, sampleStats,
                         lastUsage.get(containerId)))
-                .doOnNext(seen -> lastUsage.put(containerId, new ContainerInspection.Usage(seen.cpuPercent(), seen.memoryPercent())))
+                .doOnNext(seen -> {
+                    if (seen.usage() != null) {
+                        lastUsage.put(containerId, seen.usage());
+                    }
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(seen -> checks.check(new CheckSubject(seen.name(), seen.service(), seen.region(), HealthSource.DOCKER),
                         seen.restartCount(),

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wedops.health.HealthCollectorProperties;
 import org.wedops.health.checking.ContainerChecks;
-import org.wedops.support.database.RecurringWork;
+import org.wedops.health.checking.SourcePolling;
 
 /** The Docker source exists only when enabled ({@code wedops.health.docker.enabled=true}). */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +21,7 @@ class DockerSourceConfiguration {
 
     @Bean
     DockerContainerSource dockerContainerSource(DockerEngine engine, ContainerChecks checks, HealthCollectorProperties properties,
-                                                RecurringWork work, Clock clock) {
-        return new DockerContainerSource(engine, checks, properties, work, clock);
+                                                SourcePolling polling, Clock clock) {
+        return new DockerContainerSource(engine, checks, properties, polling, clock);
     }
 }

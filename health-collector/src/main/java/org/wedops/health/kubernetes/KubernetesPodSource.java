@@ -15,9 +15,9 @@ import org.wedops.health.HealthCollectorProperties;
 import org.wedops.health.checking.CheckSubject;
 import org.wedops.health.checking.ContainerChecks;
 import org.wedops.health.checking.Measurements;
+import org.wedops.health.checking.SourcePolling;
 import org.wedops.health.classification.ContainerObservation;
 import org.wedops.health.restart.Restarter;
-import org.wedops.support.database.RecurringWork;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,14 +36,14 @@ public class KubernetesPodSource implements Restarter {
     private final KubernetesClient client;
     private final ContainerChecks checks;
     private final HealthCollectorProperties properties;
-    private final RecurringWork work;
+    private final SourcePolling polling;
     private volatile boolean metricsAvailable = true;
 
-    public KubernetesPodSource(KubernetesClient client, ContainerChecks checks, HealthCollectorProperties properties, RecurringWork work) {
+    public KubernetesPodSource(KubernetesClient client, ContainerChecks checks, HealthCollectorProperties properties, SourcePolling polling) {
         this.client = client;
         this.checks = checks;
         this.properties = properties;
-        this.work = work;
+        this.polling = polling;
     }
 
     @Override
@@ -60,10 +60,14 @@ public class KubernetesPodSource implements Restarter {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        work.start("Kubernetes check", checks.tick(properties.kubernetes().interval()), this::checkAll);
+        polling.start("Kubernetes", properties.kubernetes().interval(), 8, this::watched,
+                pod -> PodObservations.id(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
+                pod -> pod.getMetadata().getLabels() == null ? "default"
+                        : pod.getMetadata().getLabels().getOrDefault(PodObservations.REGION_LABEL, "default"),
+                this::check);
     }
 
-    public Mono<Void> checkAll() {
+    private Flux<Pod> watched() {
         return Flux.fromIterable(properties.kubernetes().namespaces())
                 .concatMap(namespace -> Mono.fromCallable(() -> {
                             var pods = client.pods().inNamespace(namespace);
@@ -71,16 +75,7 @@ public class KubernetesPodSource implements Restarter {
                             return (labels == null || labels.isEmpty() ? pods.list() : pods.withLabels(labels).list()).getItems();
                         })
                         .subscribeOn(Schedulers.boundedElastic())
-                        .flatMapMany(Flux::fromIterable))
-                .filter(pod -> checks.due(PodObservations.id(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
-                        pod.getMetadata().getLabels() == null ? "default"
-                                : pod.getMetadata().getLabels().getOrDefault(PodObservations.REGION_LABEL, "default"),
-                        properties.kubernetes().interval()))
-                .flatMap(pod -> check(pod).onErrorResume(e -> {
-                    log.warn("Check of pod {} failed: {}", pod.getMetadata().getName(), e.toString());
-                    return Mono.empty();
-                }), 8)
-                .then();
+                        .flatMapMany(Flux::fromIterable));
     }
 
     private Mono<Void> check(Pod pod) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wedops.health.HealthCollectorProperties;
 import org.wedops.health.checking.ContainerChecks;
-import org.wedops.support.database.RecurringWork;
+import org.wedops.health.checking.SourcePolling;
 
 /** The Kubernetes source exists only when enabled; the client reads the kubeconfig or the in-cluster service account. */
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +24,7 @@ class KubernetesSourceConfiguration {
 
     @Bean
     KubernetesPodSource kubernetesPodSource(KubernetesClient client, ContainerChecks checks, HealthCollectorProperties properties,
-                                            RecurringWork work) {
-        return new KubernetesPodSource(client, checks, properties, work);
+                                            SourcePolling polling) {
+        return new KubernetesPodSource(client, checks, properties, polling);
     }
 }

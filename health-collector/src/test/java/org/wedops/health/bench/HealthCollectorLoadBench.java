@@ -85,6 +85,11 @@ public final class HealthCollectorLoadBench {
                 "--wedops.health.docker.enabled=true", "--wedops.health.docker.interval=" + DOCKER_INTERVAL.toSeconds() + "s",
                 "--wedops.health.docker.labels.wedops.bench=true",
                 "--logging.level.root=WARN"));
+        // e.g. -Dbench.collectorArgs="--wedops.health.docker.stats-every=1" to measure another setting
+        String extra = System.getProperty("bench.collectorArgs", "").strip();
+        if (!extra.isEmpty()) {
+            arguments.addAll(List.of(extra.split("\\s+")));
+        }
         for (int i = 0; i < HTTP_TARGETS; i++) {
             String prefix = "--wedops.health.targets[" + i + "].";
             arguments.addAll(List.of(prefix + "id=http-" + i, prefix + "url=http://127.0.0.1:" + targets.getAddress().getPort() + "/t/" + i,

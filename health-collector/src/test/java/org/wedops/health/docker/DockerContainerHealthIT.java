@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.wedops.testsupport.docker.TestDockerEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ import org.wedops.testsupport.WedopsIntegrationTest;
 
 /** The Docker source against a real engine: containers with a HEALTHCHECK that a test can make fail. */
 @WedopsIntegrationTest(properties = {"wedops.health.docker.enabled=true", "wedops.health.docker.interval=1s",
-        "wedops.health.confirmations=1", "wedops.health.tick=1h"})
+        "wedops.health.confirmations=1", "wedops.health.tick=1h", "wedops.health.docker.stats-every=1"})
 class DockerContainerHealthIT {
 
     private static DockerClient docker;
@@ -81,6 +82,9 @@ class DockerContainerHealthIT {
             assertThat(healthy.getCpuPercent()).isNotNull();
             assertThat(healthy.getRestartCount()).isZero();
             assertThat(healthy.getDetails()).containsKeys("containerId", "image", "startedAt", "uptimeSeconds");
+            // later readings come from one-shot stats, with CPU % against the previous reading's counters
+            health.await(r -> r.value() instanceof ContainerHealthReported e && e.getTargetId().equals(name)
+                    && e.getOccurredAt().isAfter(healthy.getOccurredAt()) && e.getCpuPercent() != null && e.getMemoryPercent() != null);
 
             exec(name, "rm", "/tmp/healthy");
 
