@@ -1,0 +1,67 @@
+package org.wedops.deploy.alerts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.wedops.deploy.deployment.Deployment;
+import org.wedops.events.Alert;
+import org.wedops.events.AlertStatus;
+import org.wedops.events.Severity;
+import org.wedops.events.Topics;
+import org.wedops.support.kafka.EventPublisher;
+import org.wedops.support.protection.ProtectionStates;
+
+import reactor.core.publisher.Mono;
+
+/** What a human must hear about: an emergency override (HIGH), a rollback performed (HIGH), a rollback that failed (CRITICAL). */
+@Component
+public class DeploymentAlerts {
+
+    private final EventPublisher publisher;
+    private final ProtectionStates protection;
+    private final Clock clock;
+
+    DeploymentAlerts(EventPublisher publisher, ProtectionStates protection, Clock clock) {
+        this.publisher = publisher;
+        this.protection = protection;
+        this.clock = clock;
+    }
+
+    public Mono<Void> emergencyOverride(Deployment d, Instant expiresAt) {
+        return send(d, "DeploymentEmergencyOverride", Severity.HIGH, "emergency-override",
+                "Emergency deployment of " + d.service() + " " + d.version() + " to " + d.environment() + "/" + d.region()
+                        + " overrides the freeze, by " + d.requestedBy() + ": " + d.reason(),
+                "Override valid until " + expiresAt, expiresAt);
+    }
+
+    public Mono<Void> rolledBack(Deployment d, String why) {
+        return send(d, "DeploymentRolledBack", Severity.HIGH, "rolled-back",
+                d.service() + " " + d.version() + " rolled back to " + d.previousVersion() + " in " + d.environment() + "/" + d.region(),
+                why, null);
+    }
+
+    public Mono<Void> rollbackFailed(Deployment d, String why) {
+        return send(d, "DeploymentRollbackFailed", Severity.CRITICAL, "rollback-failed",
+                "Rollback of " + d.service() + " " + d.version() + " to " + d.previousVersion() + " FAILED in " + d.environment() + "/" + d.region(),
+                why, null);
+    }
+
+    private Mono<Void> send(Deployment d, String name, Severity severity, String kind, String summary, String description, Instant endsAt) {
+        Instant now = clock.instant();
+        Alert alert = Alert.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                .setFingerprint("deployment-orchestrator-" + kind + "-" + d.id())
+                .setName(name).setStatus(AlertStatus.FIRING).setSeverity(severity)
+                .setService(d.service()).setRegion(d.region())
+                .setSummary(summary).setDescription(description)
+                .setSource("deployment-orchestrator").setProfile(protection.profile(d.region()))
+                .setStartsAt(now).setEndsAt(endsAt)
+                .setLabels(Map.of("deploymentId", d.id().toString(), "environment", d.environment(), "version", d.version(),
+                        "requestedBy", d.requestedBy()))
+                .build();
+        return publisher.publish(Topics.ALERTS, alert.getFingerprint(), alert).then();
+    }
+}

@@ -1,0 +1,121 @@
+package org.wedops.deploy.execution;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.wedops.deploy.DeploymentOrchestratorProperties;
+import org.wedops.deploy.deployment.Deployment;
+import org.wedops.support.database.RecurringWork;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Finds deployments that need an owner and drives them. Ownership is a lease on the row: claimed with
+ * {@code FOR UPDATE SKIP LOCKED} (two instances never claim the same row), renewed while driving, and taken over by
+ * another instance once it runs out — a killed instance's deployments are resumed or concluded from their persisted
+ * phase ({@link DeploymentExecution}). Lease times are read on the database's clock, so instances with skewed clocks
+ * cannot both own one. An instance claims only services it has drivers configured for.
+ */
+@Component
+public class DeploymentRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentRunner.class);
+
+    private final DatabaseClient db;
+    private final DeploymentExecution execution;
+    private final DeploymentOrchestratorProperties properties;
+    private final String instance = "orchestrator-" + UUID.randomUUID();
+    private final Map<UUID, Disposable> driving = new ConcurrentHashMap<>();
+    private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+    private final Disposable renewal;
+
+    DeploymentRunner(DatabaseClient db, DeploymentExecution execution, DeploymentOrchestratorProperties properties, RecurringWork work) {
+        this.db = db;
+        this.execution = execution;
+        this.properties = properties;
+        Duration lease = properties.execution().lease();
+        work.start("deployment claims", properties.execution().claimEvery(), wakeUps.asFlux(), this::claimAndDrive);
+        this.renewal = Flux.interval(lease.dividedBy(3)).concatMap(tick -> renew().onErrorResume(e -> {
+            log.warn("Lease renewal failed: {}", e.toString());
+            return Mono.empty();
+        })).subscribe();
+    }
+
+    /** A new deployment is waiting: claim it now rather than at the next tick. */
+    public void wakeUp() {
+        wakeUps.tryEmitNext(true);
+    }
+
+    private Mono<Void> claimAndDrive() {
+        int free = properties.execution().concurrency() - driving.size();
+        if (free <= 0 || properties.services().isEmpty()) {
+            return Mono.empty();
+        }
+        return claim(free).doOnNext(this::startDriving).then();
+    }
+
+    private Flux<Deployment> claim(int atMost) {
+        return db.sql("""
+                        update deployment set owner = :me, lease_until = clock_timestamp() + :millis * interval '1 millisecond'
+                        where id in (select id from deployment
+                                     where not concluded and service = any(:services)
+                                       and (lease_until is null or lease_until < clock_timestamp())
+                                     order by created_at limit :limit
+                                     for update skip locked)
+                        returning *""")
+                .bind("me", instance).bind("millis", properties.execution().lease().toMillis())
+                .bind("services", properties.services().keySet().toArray(String[]::new)).bind("limit", atMost)
+                .map((row, meta) -> Deployment.from(row))
+                .all();
+    }
+
+    private void startDriving(Deployment d) {
+        log.info("{} drives deployment {} of {} {} from {}", instance, d.id(), d.service(), d.version(), d.phase());
+        Disposable run = execution.drive(d, instance)
+                .doOnError(e -> log.warn("Deployment {} left to the next owner: {}", d.id(), e.toString()))
+                .onErrorResume(e -> Mono.empty())
+                .then(Mono.defer(() -> release(d.id())))
+                .doFinally(signal -> {
+                    driving.remove(d.id());
+                    wakeUp();
+                })
+                .subscribe();
+        driving.put(d.id(), run);
+    }
+
+    private Mono<Void> renew() {
+        if (driving.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        update deployment set lease_until = clock_timestamp() + :millis * interval '1 millisecond'
+                        where owner = :me and not concluded""")
+                .bind("me", instance).bind("millis", properties.execution().lease().toMillis())
+                .fetch().rowsUpdated().then();
+    }
+
+    private Mono<Void> release(UUID id) {
+        return db.sql("update deployment set owner = null, lease_until = null where id = :id and owner = :me")
+                .bind("id", id).bind("me", instance).fetch().rowsUpdated().then();
+    }
+
+    /**
+     * Stops driving; the leases run out and other instances take over. Nothing is released here on purpose: a step
+     * cancelled half-way must be concluded by the next owner from the persisted phase, exactly as after a crash.
+     */
+    @Override
+    public void destroy() {
+        renewal.dispose();
+        driving.values().forEach(Disposable::dispose);
+    }
+}

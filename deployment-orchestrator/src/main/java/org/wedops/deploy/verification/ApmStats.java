@@ -1,0 +1,11 @@
+package org.wedops.deploy.verification;
+
+/** Requests, errors and the slowest request over some APM windows of a service. */
+public record ApmStats(long requests, long errors, double maxMs) {
+
+    public static final ApmStats NONE = new ApmStats(0, 0, 0);
+
+    public double errorRate() {
+        return requests == 0 ? 0 : (double) errors / requests;
+    }
+}

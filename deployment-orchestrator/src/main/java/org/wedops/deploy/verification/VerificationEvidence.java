@@ -1,0 +1,44 @@
+package org.wedops.deploy.verification;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/** What verification looks at: target health since an instant (target_health) and APM windows of a span (apm_window). */
+@Component
+public class VerificationEvidence {
+
+    private final DatabaseClient db;
+
+    VerificationEvidence(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<List<String>> criticalSince(String service, String region, Instant since) {
+        return db.sql("""
+                        select target_id, reasons from target_health
+                        where service = :service and region = :region and status = 'CRITICAL' and checked_at >= :since
+                        order by target_id""")
+                .bind("service", service).bind("region", region).bind("since", since.atOffset(ZoneOffset.UTC))
+                .map((row, meta) -> row.get("target_id", String.class) + " " + String.join(", ", row.get("reasons", String[].class)))
+                .all().collectList();
+    }
+
+    /** Windows that ended in (from, to]. */
+    public Mono<ApmStats> apm(String service, String environment, String region, Instant from, Instant to) {
+        return db.sql("""
+                        select coalesce(sum(requests), 0) as requests, coalesce(sum(errors), 0) as errors, coalesce(max(max_ms), 0) as max_ms
+                        from apm_window where service = :service and environment = :environment and region = :region
+                          and window_end > :from and window_end <= :to""")
+                .bind("service", service).bind("environment", environment).bind("region", region)
+                .bind("from", from.atOffset(ZoneOffset.UTC)).bind("to", to.atOffset(ZoneOffset.UTC))
+                .map((row, meta) -> new ApmStats(((Number) row.get("requests")).longValue(), ((Number) row.get("errors")).longValue(),
+                        ((Number) row.get("max_ms")).doubleValue()))
+                .one();
+    }
+}

@@ -1,0 +1,157 @@
+package org.wedops.deploy.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wedops.deploy.DeployFixtures.awaitPhase;
+import static org.wedops.deploy.DeployFixtures.openRegion;
+import static org.wedops.deploy.DeployFixtures.phaseAt;
+import static org.wedops.deploy.DeployFixtures.phaseNames;
+import static org.wedops.deploy.DeployFixtures.requestAccepted;
+import static org.wedops.deploy.DeployFixtures.unique;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.deploy.DeployFixtures;
+import org.wedops.deploy.DeployIntegrationTest;
+import org.wedops.deploy.OffsetClock;
+import org.wedops.events.Alert;
+import org.wedops.events.DeploymentEvent;
+import org.wedops.events.DeploymentPhase;
+import org.wedops.events.HealthStatus;
+import org.wedops.events.Severity;
+import org.wedops.events.Topics;
+import org.wedops.testsupport.TestEvents;
+import org.wedops.testsupport.TopicProbe;
+
+/** Deployments through the command driver (a real shell script) from request to conclusion, with verification against ops.health.v1. */
+@DeployIntegrationTest
+class CommandDeploymentIT {
+
+    private static final Path STATE = Path.of(DeployIntegrationTest.STATE);
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    OffsetClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void deployInAnOpenWindowSucceedsAndPublishesEveryPhase() throws IOException {
+        String region = unique("open");
+        String environment = unique("staging");
+        openRegion(web, region, clock.instant());
+
+        try (TopicProbe<SpecificRecord> deployments = TopicProbe.events(Topics.DEPLOYMENTS)) {
+            UUID id = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
+            awaitPhase(db, id, "SUCCEEDED");
+
+            assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
+            assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
+            // verification lasted the whole (3 s) window before SUCCEEDED
+            assertThat(Duration.between(phaseAt(db, id, "VERIFYING"), phaseAt(db, id, "SUCCEEDED"))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            for (DeploymentPhase phase : List.of(DeploymentPhase.REQUESTED, DeploymentPhase.ROLLING_OUT, DeploymentPhase.VERIFYING,
+                    DeploymentPhase.SUCCEEDED)) {
+                DeploymentEvent event = deployments.awaitEvent(DeploymentEvent.class,
+                        e -> e.getDeploymentId().equals(id.toString()) && e.getPhase() == phase);
+                assertThat(event.getService()).isEqualTo("it-cmd");
+                assertThat(event.getRequestedBy()).isEqualTo("test-user");
+            }
+        }
+    }
+
+    @Test
+    void aVersionThatTurnsItsTargetCriticalIsRolledBackWithinFiveSeconds() throws IOException {
+        String region = unique("verify");
+        String environment = unique("staging");
+        String target = unique("it-cmd-api");
+        openRegion(web, region, clock.instant());
+        UUID good = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
+        awaitPhase(db, good, "SUCCEEDED");
+
+        try (TopicProbe<SpecificRecord> alerts = TopicProbe.events(Topics.ALERTS)) {
+            UUID bad = requestAccepted(web, "it-cmd", environment, region, "2.0.0");
+            awaitPhase(db, bad, "VERIFYING");
+            Instant critical = clock.instant();
+            TestEvents.send(Topics.HEALTH, target, DeployFixtures.health(target, "it-cmd", region, HealthStatus.CRITICAL, "HTTP 500", critical));
+            awaitPhase(db, bad, "ROLLED_BACK");
+
+            assertThat(phaseNames(db, bad)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "FAILED", "ROLLING_BACK", "ROLLED_BACK");
+            Instant failed = phaseAt(db, bad, "FAILED");
+            Instant rollbackStarted = phaseAt(db, bad, "ROLLING_BACK");
+            assertThat(Duration.between(critical, rollbackStarted)).isLessThan(Duration.ofSeconds(5));
+            assertThat(failed).isBefore(phaseAt(db, bad, "VERIFYING").plusSeconds(3)); // before the window would have ended
+            assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
+            assertThat(Files.readAllLines(STATE.resolve("it-cmd-" + environment + ".history"))).containsExactly("1.0.0", "2.0.0", "1.0.0");
+            assertThat(db.sql("select previous_version from deployment where id = :id").bind("id", bad)
+                    .map((row, meta) -> row.get(0, String.class)).one().block()).isEqualTo("1.0.0");
+
+            Alert alert = alerts.awaitEvent(Alert.class, a -> bad.toString().equals(a.getLabels().get("deploymentId"))
+                    && a.getName().equals("DeploymentRolledBack"));
+            assertThat(alert.getSeverity()).isEqualTo(Severity.HIGH);
+        }
+    }
+
+    @Test
+    void aFailedMigrationRollsNothingOut() throws IOException {
+        String region = unique("migrate");
+        String environment = unique("staging");
+        openRegion(web, region, clock.instant());
+        Files.createDirectories(STATE);
+        Files.writeString(STATE.resolve("it-mig-" + environment + "-3.0.0.migration-fails"), "");
+
+        UUID id = requestAccepted(web, "it-mig", environment, region, "3.0.0");
+        awaitPhase(db, id, "FAILED");
+
+        assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "MIGRATING", "FAILED");
+        assertThat(DeployFixtures.phases(db, id).get(2).get("detail").toString()).contains("migration to 3.0.0 failed: column exists");
+        assertThat(STATE.resolve("it-mig-" + environment + ".history")).doesNotExist();
+        // concluded: the next deployment of the service in that environment is accepted
+        UUID next = requestAccepted(web, "it-mig", environment, region, "3.0.1");
+        awaitPhase(db, next, "SUCCEEDED");
+        assertThat(phaseNames(db, next)).containsExactly("REQUESTED", "MIGRATING", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
+        assertThat(Files.readAllLines(STATE.resolve("it-mig-" + environment + ".migrations"))).containsExactly("3.0.1");
+    }
+
+    @Test
+    void anAbortDuringTheRolloutRollsBack() throws IOException {
+        String region = unique("abort");
+        String environment = unique("staging");
+        openRegion(web, region, clock.instant());
+        UUID good = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
+        awaitPhase(db, good, "SUCCEEDED");
+        Files.writeString(STATE.resolve("it-cmd-" + environment + "-2.0.0.hold"), "");
+
+        UUID held = requestAccepted(web, "it-cmd", environment, region, "2.0.0");
+        awaitPhase(db, held, "ROLLING_OUT");
+        web.post().uri("/api/admin/infrastructure/deployments/" + held + "/abort")
+                .headers(h -> h.setBearerAuth(org.wedops.testsupport.TestTokens.withRoles("OPERATOR")))
+                .bodyValue(java.util.Map.of("reason", "wrong build"))
+                .exchange().expectStatus().isAccepted();
+        Files.writeString(STATE.resolve("it-cmd-" + environment + "-2.0.0.release"), "");
+        awaitPhase(db, held, "ROLLED_BACK");
+
+        assertThat(phaseNames(db, held)).containsExactly("REQUESTED", "ROLLING_OUT", "FAILED", "ROLLING_BACK", "ROLLED_BACK");
+        assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
+        assertThat(db.sql("select count(*) from audit_log where action = 'deployment.abort' and target = :id and reason = 'wrong build'")
+                .bind("id", held.toString()).map((row, meta) -> row.get(0, Long.class)).one().block()).isEqualTo(1L);
+    }
+}
