@@ -31,8 +31,32 @@ public final class ServiceArguments {
         if (service == WedopsService.ALERT_ROUTER) {
             slackWebhookUrl.ifPresent(url -> arguments.add("--wedops.alert.slack.webhook-url=" + url));
         }
+        if (service == WedopsService.DEPLOYMENT_ORCHESTRATOR) {
+            arguments.addAll(demoDeployable());
+        }
         arguments.add("--wedops.security.jwt-secret-file=" + jwtSecretFile.toAbsolutePath());
         return arguments;
+    }
+
+    /**
+     * A service named {@code demo} that the local orchestrator can deploy through the command driver (the command only
+     * says what it deployed; its output is in the deployment's phases), watched for a minute instead of five.
+     */
+    static List<String> demoDeployable() {
+        String service = "--wedops.deploy.services.demo.";
+        return List.of(
+                service + "driver=COMMAND",
+                service + "rollout-estimate=1m",
+                service + "rollback-estimate=1m",
+                service + "timeout=30s",
+                service + "command.rollout[0]=sh",
+                service + "command.rollout[1]=-c",
+                service + "command.rollout[2]=echo \"deployed $1 $3 to $2\"",
+                service + "command.rollout[3]=demo-deploy",
+                service + "command.rollout[4]={service}",
+                service + "command.rollout[5]={environment}",
+                service + "command.rollout[6]={version}",
+                "--wedops.deploy.verification.window=1m");
     }
 
     public static List<String> database(int postgresPort, String database) {

@@ -52,4 +52,15 @@ class ServiceArgumentsTest {
         assertThat(ServiceArguments.of(WedopsService.ALERT_ROUTER, new StackPorts(0), SECRET, Optional.empty()))
                 .noneMatch(argument -> argument.contains("slack"));
     }
+
+    @Test
+    void theOrchestratorHasADemoServiceItCanDeployWithACommand() {
+        List<String> arguments = ServiceArguments.of(WedopsService.DEPLOYMENT_ORCHESTRATOR, new StackPorts(0), SECRET, Optional.empty());
+
+        assertThat(arguments).contains("--wedops.deploy.services.demo.driver=COMMAND",
+                "--wedops.deploy.services.demo.command.rollout[6]={version}",
+                "--spring.flyway.url=jdbc:postgresql://127.0.0.1:5433/deployment_orchestrator");
+        assertThat(ServiceArguments.of(WedopsService.SCALING_PLANNER, new StackPorts(0), SECRET, Optional.empty()))
+                .noneMatch(argument -> argument.contains("wedops.deploy"));
+    }
 }
