@@ -92,6 +92,13 @@ public final class DeployFixtures {
         return phases(db, id).stream().map(row -> (String) row.get("phase")).toList();
     }
 
+    /** The rollback began within 5 s of the failure and was done within the seeds' 2-minute SLA, by the recorded phases. */
+    public static void assertRolledBackInTime(DatabaseClient db, UUID id) {
+        Instant failed = phaseAt(db, id, "FAILED");
+        assertThat(Duration.between(failed, phaseAt(db, id, "ROLLING_BACK"))).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.between(failed, phaseAt(db, id, "ROLLED_BACK"))).isLessThan(Duration.ofMinutes(2));
+    }
+
     public static Instant phaseAt(DatabaseClient db, UUID id, String phase) {
         return phases(db, id).stream().filter(row -> phase.equals(row.get("phase"))).findFirst()
                 .map(row -> ((java.time.OffsetDateTime) row.get("at")).toInstant()).orElseThrow();

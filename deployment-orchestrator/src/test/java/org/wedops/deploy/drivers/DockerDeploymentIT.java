@@ -1,6 +1,7 @@
 package org.wedops.deploy.drivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.wedops.deploy.DeployFixtures.assertRolledBackInTime;
 import static org.wedops.deploy.DeployFixtures.awaitPhase;
 import static org.wedops.deploy.DeployFixtures.openRegion;
 import static org.wedops.deploy.DeployFixtures.phaseNames;
@@ -97,6 +98,7 @@ class DockerDeploymentIT {
         assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "FAILED", "ROLLING_BACK", "ROLLED_BACK");
         assertThat(db.sql("select detail from deployment_phase where deployment_id = :id and phase = 'FAILED'").bind("id", id)
                 .map((row, meta) -> row.get(0, String.class)).one().block()).contains("turned unhealthy");
+        assertRolledBackInTime(db, id);
         assertThat(containers()).extracting(Container::getId).containsExactlyInAnyOrderElementsOf(before);
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, "web")).exec())
                 .noneMatch(c -> c.getImage().equals("wedops-it/web:3"));

@@ -2,6 +2,7 @@ package org.wedops.deploy.drivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.wedops.deploy.DeployFixtures.assertRolledBackInTime;
 import static org.wedops.deploy.DeployFixtures.awaitPhase;
 import static org.wedops.deploy.DeployFixtures.openRegion;
 import static org.wedops.deploy.DeployFixtures.phase;
@@ -99,6 +100,7 @@ class KubernetesDeploymentIT {
         assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "FAILED", "ROLLING_BACK", "ROLLED_BACK");
         assertThat(db.sql("select detail from deployment_phase where deployment_id = :id and phase = 'FAILED'").bind("id", id)
                 .map((row, meta) -> row.get(0, String.class)).one().block()).contains("exceeded its progress deadline", "ReplicaSet web-3 has timed out progressing");
+        assertRolledBackInTime(db, id);
     }
 
     private RollableScalableResource<Deployment> web() {
