@@ -1,7 +1,7 @@
 package org.wedops.deploy.verification;
 
-/** Requests, errors and the slowest request over some APM windows of a service. */
-public record ApmStats(long requests, long errors, double maxMs) {
+/** Requests, errors and the p95 duration (of the merged sketches) over some APM windows of a service. */
+public record ApmStats(long requests, long errors, double p95Ms) {
 
     public static final ApmStats NONE = new ApmStats(0, 0, 0);
 

@@ -27,14 +27,16 @@ class ApmWindowListener {
     @KafkaListener(id = "${spring.application.name}-apm-windows", idIsGroup = false, topics = Topics.APM_WINDOWS)
     void onWindow(ApmWindow window, Acknowledgment ack) {
         db.sql("""
-                        insert into apm_window (series_key, window_start, window_end, service, environment, region, requests, errors, max_ms, event_id)
-                        values (:series, :start, :end, :service, :environment, :region, :requests, :errors, :max, :eventId)
+                        insert into apm_window (series_key, window_start, window_end, service, environment, region, requests, errors, max_ms, event_id,
+                                                sketch_type, sketch)
+                        values (:series, :start, :end, :service, :environment, :region, :requests, :errors, :max, :eventId, :sketchType, :sketch)
                         on conflict (series_key, window_start) do nothing""")
                 .bind("series", window.getSeriesKey()).bind("start", window.getWindowStart().atOffset(ZoneOffset.UTC))
                 .bind("end", window.getWindowEnd().atOffset(ZoneOffset.UTC)).bind("service", window.getService())
                 .bind("environment", window.getEnvironment()).bind("region", window.getRegion())
                 .bind("requests", window.getCount()).bind("errors", window.getErrors()).bind("max", window.getMax())
                 .bind("eventId", UUID.fromString(window.getEventId()))
+                .bind("sketchType", window.getSketchType()).bind("sketch", window.getSketch())
                 .fetch().rowsUpdated().block();
         ack.acknowledge();
     }

@@ -7,8 +7,8 @@ import org.wedops.deploy.DeploymentOrchestratorProperties.Verification;
 
 /**
  * Whether one check of a deployment under verification fails: any of its targets CRITICAL since the rollout, an error
- * rate above the threshold or above baseline × factor, or the slowest request above baseline × factor. APM rules
- * speak only when enough requests were seen since the rollout; the max of the windows stands in for their p95.
+ * rate above the threshold or above baseline × factor, or the p95 duration above baseline × factor. APM rules speak
+ * only when enough requests were seen since the rollout.
  */
 public final class VerificationPolicy {
 
@@ -34,9 +34,9 @@ public final class VerificationPolicy {
             return Optional.of(String.format("error rate %.2f%% above baseline %.2f%% × %.1f", now.errorRate() * 100,
                     baseline.errorRate() * 100, settings.errorRateFactor()));
         }
-        if (baseline.requests() >= settings.minimumRequests() && baseline.maxMs() > 0
-                && now.maxMs() > baseline.maxMs() * settings.latencyFactor()) {
-            return Optional.of(String.format("slowest request %.0f ms above baseline %.0f ms × %.1f", now.maxMs(), baseline.maxMs(),
+        if (baseline.requests() >= settings.minimumRequests() && baseline.p95Ms() > 0
+                && now.p95Ms() > baseline.p95Ms() * settings.latencyFactor()) {
+            return Optional.of(String.format("p95 %.0f ms above baseline %.0f ms × %.1f", now.p95Ms(), baseline.p95Ms(),
                     settings.latencyFactor()));
         }
         return Optional.empty();

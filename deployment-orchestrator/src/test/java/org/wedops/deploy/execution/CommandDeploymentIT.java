@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +28,14 @@ import org.wedops.deploy.DeployFixtures;
 import org.wedops.deploy.DeployIntegrationTest;
 import org.wedops.deploy.OffsetClock;
 import org.wedops.events.Alert;
+import org.wedops.events.ApmSampleKind;
+import org.wedops.events.ApmWindow;
 import org.wedops.events.DeploymentEvent;
 import org.wedops.events.DeploymentPhase;
 import org.wedops.events.HealthStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
+import org.wedops.events.sketch.DurationSketches;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TopicProbe;
 
@@ -108,6 +113,39 @@ class CommandDeploymentIT {
                     && a.getName().equals("DeploymentRolledBack"));
             assertThat(alert.getSeverity()).isEqualTo(Severity.HIGH);
         }
+    }
+
+    @Test
+    void aVersionWhoseP95RisesAboveTwiceTheBaselineIsRolledBack() {
+        String region = unique("latency");
+        String environment = unique("staging");
+        openRegion(web, region, clock.instant());
+        UUID good = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
+        awaitPhase(db, good, "SUCCEEDED");
+        Instant beforeRequest = clock.instant();
+        TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout", window(environment, region, beforeRequest, 100, 100));
+
+        UUID slow = requestAccepted(web, "it-cmd", environment, region, "2.0.0");
+        awaitPhase(db, slow, "VERIFYING");
+        // the same error rate and a lower median, but half the requests now take 450 ms: the p95 tells
+        TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout", window(environment, region, clock.instant(), 50, 450));
+        awaitPhase(db, slow, "ROLLED_BACK");
+
+        assertThat(phaseNames(db, slow)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "FAILED", "ROLLING_BACK", "ROLLED_BACK");
+        assertThat(DeployFixtures.phases(db, slow).get(3).get("detail").toString()).contains("p95 45", "above baseline 10");
+    }
+
+    /** A closed minute of 100 requests (one failed) ending at {@code end}: half of them took {@code firstMs}, half {@code secondMs}. */
+    private static ApmWindow window(String environment, String region, Instant end, double firstMs, double secondMs) {
+        DDSketch durations = DurationSketches.empty();
+        for (int i = 0; i < 100; i++) {
+            durations.accept(i < 50 ? firstMs : secondMs);
+        }
+        return ApmWindow.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(end).setSeriesKey("it-cmd|checkout|" + end)
+                .setKind(ApmSampleKind.HTTP).setService("it-cmd").setOperation("checkout").setRegion(region).setEnvironment(environment)
+                .setWindowStart(end.minusSeconds(60)).setWindowEnd(end).setCount(100).setErrors(1).setSum(durations.getSum())
+                .setMin(durations.getMinValue()).setMax(durations.getMaxValue()).setSketchType(DurationSketches.TYPE)
+                .setSketch(DurationSketches.encode(durations)).build();
     }
 
     @Test

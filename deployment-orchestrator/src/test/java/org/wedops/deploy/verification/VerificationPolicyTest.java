@@ -22,14 +22,14 @@ class VerificationPolicyTest {
             error rate above the absolute threshold                      |       | 1000 | 1   | 100 | 100  | 6   | 100 | error rate 6.0%
             error rate above baseline × factor                           |       | 1000 | 10  | 100 | 1000 | 21  | 100 | above baseline
             error rate within baseline × factor                          |       | 1000 | 10  | 100 | 1000 | 20  | 100 |
-            slowest request above baseline × factor                      |       | 1000 | 1   | 100 | 1000 | 1   | 201 | slowest request
-            slowest request within baseline × factor                     |       | 1000 | 1   | 100 | 1000 | 1   | 200 |
+            p95 above baseline × factor                                  |       | 1000 | 1   | 100 | 1000 | 1   | 201 | p95 201 ms
+            p95 within baseline × factor                                 |       | 1000 | 1   | 100 | 1000 | 1   | 200 |
             no baseline: only the absolute threshold judges              |       | 0    | 0   | 0   | 1000 | 40  | 900 |
             """)
-    void judgesOneCheck(String rule, String critical, long baseRequests, long baseErrors, double baseMax, long requests, long errors,
-                        double max, String failureContains) {
+    void judgesOneCheck(String rule, String critical, long baseRequests, long baseErrors, double baseP95, long requests, long errors,
+                        double p95, String failureContains) {
         Optional<String> failure = policy.failure(critical == null ? List.of() : List.of(critical),
-                new ApmStats(baseRequests, baseErrors, baseMax), new ApmStats(requests, errors, max));
+                new ApmStats(baseRequests, baseErrors, baseP95), new ApmStats(requests, errors, p95));
         if (failureContains == null) {
             assertThat(failure).as(rule).isEmpty();
         } else {
