@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.wedops.alert.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.alert.delivery.DispatchTrigger;
 import org.wedops.alert.delivery.NotificationOutbox;
 import org.wedops.alert.integration.GroupNotification;

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.wedops.alert.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.alert.silence.Silence;
 import org.wedops.alert.silence.SilenceCatchUp;
 import org.wedops.alert.silence.Silences;

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.server.ResponseStatusException;
-import org.wedops.alert.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.alert.delivery.DispatchTrigger;
 import org.wedops.alert.delivery.NotificationOutbox;
 import org.wedops.alert.escalation.Escalations;

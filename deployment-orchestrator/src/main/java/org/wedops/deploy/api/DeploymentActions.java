@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
-import org.wedops.deploy.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.deploy.deployment.Deployment;
 import org.wedops.deploy.deployment.DeploymentStore;
 import org.wedops.deploy.deployment.PhaseRecorder;

@@ -15,7 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.wedops.deploy.DeploymentOrchestratorProperties;
 import org.wedops.deploy.DeploymentOrchestratorProperties.EnvironmentSettings;
 import org.wedops.deploy.alerts.DeploymentAlerts;
-import org.wedops.deploy.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.deploy.deployment.DeploymentStore;
 import org.wedops.deploy.deployment.DeploymentStore.NewDeployment;
 import org.wedops.deploy.deployment.PhaseRecorder;

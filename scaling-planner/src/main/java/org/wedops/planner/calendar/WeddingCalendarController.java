@@ -27,7 +27,7 @@ import org.wedops.events.Topics;
 import org.wedops.events.WeddingCancelled;
 import org.wedops.events.WeddingScheduled;
 import org.wedops.planner.ScalingPlannerProperties;
-import org.wedops.planner.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.planner.protection.ProtectionLoop;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.FieldProblem;

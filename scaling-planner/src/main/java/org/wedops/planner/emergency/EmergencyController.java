@@ -20,7 +20,7 @@ import org.wedops.events.AlertStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
 import org.wedops.planner.ScalingPlannerProperties;
-import org.wedops.planner.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.planner.protection.ProtectionLoop;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.InvalidRequestException;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.wedops.planner.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.planner.protection.ProtectionLoop;
 import org.wedops.support.web.InvalidRequestException;
 

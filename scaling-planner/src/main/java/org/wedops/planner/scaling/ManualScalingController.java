@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.wedops.events.ProtectionLevel;
 import org.wedops.planner.ScalingPlannerProperties.ManagedService;
-import org.wedops.planner.audit.AuditLog;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.planner.ScalingPlannerProperties;
 import org.wedops.security.Role;
 import org.wedops.support.web.FieldProblem;

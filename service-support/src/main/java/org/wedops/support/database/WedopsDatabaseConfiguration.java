@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.wedops.support.audit.AuditLog;
 
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
 @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
@@ -24,5 +26,10 @@ public class WedopsDatabaseConfiguration {
     @Bean
     ListenersAfterMigration listenersAfterMigration(DeferredMigration migration, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
         return new ListenersAfterMigration(migration, registry);
+    }
+
+    @Bean
+    AuditLog auditLog(DatabaseClient db) {
+        return new AuditLog(db);
     }
 }

@@ -1,21 +1,22 @@
-package org.wedops.deploy.audit;
+package org.wedops.support.audit;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
-/** Who did what to which deployment, when, why and with what outcome — refusals included. */
-@Component
+/**
+ * Who did what to which thing, when, why and with what outcome, refusals included, in the service's own
+ * {@code audit_log} table (created by the migrations of each service that audits changes).
+ */
 public class AuditLog {
 
     private final DatabaseClient db;
 
-    AuditLog(DatabaseClient db) {
+    public AuditLog(DatabaseClient db) {
         this.db = db;
     }
 
