@@ -1,0 +1,34 @@
+package org.wedops.apm.models;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How models are watched.
+ *
+ * @param window                  the recent span judged, ending now
+ * @param reference               what it is compared with; the same weekday by default, since wedding traffic is weekly
+ * @param psiWarn                 PSI above this is a warning
+ * @param psiAlert                PSI above this is an alert
+ * @param minAccuracy             accuracy over labelled observations below this is an alert
+ * @param maxSegmentGap           a gap in accuracy between values of one segment (e.g. budget bands) above this flags bias
+ * @param minObservations         fewer scores than this on either side say nothing about drift
+ * @param minSegmentObservations  fewer labelled observations than this say nothing about a segment value's accuracy
+ * @param maxScoresRead           most scores read per side for the PSI (a sample of the span, enough for ten bins)
+ * @param evaluateEvery           how often every recently seen model is judged and its alerts fired or resolved
+ */
+@ConfigurationProperties("wedops.apm.models")
+public record ModelMonitoringProperties(
+        @DefaultValue("24h") Duration window,
+        @DefaultValue("SAME_WEEKDAY") ReferenceWindow reference,
+        @DefaultValue("0.1") double psiWarn,
+        @DefaultValue("0.2") double psiAlert,
+        @DefaultValue("0.95") double minAccuracy,
+        @DefaultValue("0.1") double maxSegmentGap,
+        @DefaultValue("100") int minObservations,
+        @DefaultValue("30") int minSegmentObservations,
+        @DefaultValue("100000") int maxScoresRead,
+        @DefaultValue("5m") Duration evaluateEvery) {
+}
