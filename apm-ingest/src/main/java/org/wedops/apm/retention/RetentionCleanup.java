@@ -1,0 +1,49 @@
+package org.wedops.apm.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.wedops.support.database.RecurringWork;
+
+import reactor.core.publisher.Mono;
+
+/** Deletes what has outlived its retention, on a schedule; each table in a statement of its own. */
+@Component
+class RetentionCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
+
+    private final DatabaseClient db;
+    private final RetentionProperties retention;
+    private final Clock clock;
+
+    RetentionCleanup(DatabaseClient db, RetentionProperties retention, Clock clock, RecurringWork work) {
+        this.db = db;
+        this.retention = retention;
+        this.clock = clock;
+        work.start("apm retention", retention.every(), this::cleanUp);
+    }
+
+    Mono<Void> cleanUp() {
+        return delete("apm_error_group", "last_seen", retention.errorGroups())
+                .then(delete("model_observation", "observed_at", retention.modelObservations()));
+    }
+
+    private Mono<Void> delete(String table, String column, Duration keep) {
+        // table and column names are constants of this class, never input
+        return db.sql("delete from " + table + " where " + column + " < :before")
+                .bind("before", clock.instant().minus(keep).atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated()
+                .doOnNext(rows -> {
+                    if (rows > 0) {
+                        log.info("Retention: {} rows of {} older than {} deleted", rows, table, keep);
+                    }
+                })
+                .then();
+    }
+}

@@ -1,0 +1,94 @@
+package org.wedops.apm.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleKind;
+import org.wedops.testsupport.TestTokens;
+import org.wedops.testsupport.WedopsIntegrationTest;
+
+@WedopsIntegrationTest
+class ErrorGroupsIT {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ErrorGroupStore store;
+
+    @Test
+    void failedSamplesAreGroupedByKindOperationAndErrorTypeWithCountsAndFirstAndLastSeen() {
+        String operation = "stripe.invoice.paid." + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            samples.add(sample(operation, now.minusSeconds(60 - i), false, "timeout", null));
+        }
+        samples.add(sample(operation, now.minusSeconds(30), false, null, 502));
+        samples.add(sample(operation, now.minusSeconds(20), false, null, 502));
+        samples.add(sample(operation, now.minusSeconds(10), true, null, 200));
+
+        web.post().uri("/api/apm/samples").headers(h -> h.setBearerAuth(TestTokens.ingest())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("samples", samples)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.accepted").isEqualTo(8);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/apm/errors?service=payments&kind=WEBHOOK&limit=1000")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.operation == '" + operation + "')]").value(groups -> assertThat((List<?>) groups).hasSize(2))
+                .jsonPath("$[?(@.operation == '" + operation + "' && @.errorType == 'timeout')].count").isEqualTo(5)
+                .jsonPath("$[?(@.operation == '" + operation + "' && @.errorType == 'timeout')].firstSeen").isEqualTo(now.minusSeconds(60).toString())
+                .jsonPath("$[?(@.operation == '" + operation + "' && @.errorType == 'timeout')].lastSeen").isEqualTo(now.minusSeconds(56).toString())
+                .jsonPath("$[?(@.operation == '" + operation + "' && @.errorType == 'HTTP 502')].count").isEqualTo(2)
+                .jsonPath("$[?(@.operation == '" + operation + "' && @.errorType == 'HTTP 502')].lastStatus").isEqualTo(502));
+    }
+
+    @Test
+    void aBatchDeliveredAgainIsCountedOnce() {
+        String operation = "crm.contact.sync." + UUID.randomUUID().toString().substring(0, 8);
+        ApmSample failed = ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setKind(ApmSampleKind.HTTP).setService("crm").setOperation(operation).setRegion("uk").setEnvironment("prod")
+                .setTimestamp(Instant.now()).setDurationMs(40).setSuccess(false).setErrorType("ConnectException").build();
+        // a partition of a topic of its own, so the listener's offsets of the real topic are not disturbed
+        String topic = "redelivery-" + operation;
+        List<ErrorGroupStore.Consumed> batch = List.of(new ErrorGroupStore.Consumed(topic, 0, 0, failed),
+                new ErrorGroupStore.Consumed(topic, 0, 1, failed));
+
+        store.count(batch).block(Duration.ofSeconds(10));
+        store.count(batch).block(Duration.ofSeconds(10));
+        store.count(List.of(new ErrorGroupStore.Consumed(topic, 0, 1, failed), new ErrorGroupStore.Consumed(topic, 0, 2, failed)))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(store.recent("crm", "HTTP", Instant.now().minusSeconds(3600), 1000).filter(g -> g.operation().equals(operation))
+                .single().block(Duration.ofSeconds(10)).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aWrongSinceOrLimitNamesTheParameter() {
+        web.get().uri("/api/apm/errors?since=yesterday").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("since");
+        web.get().uri("/api/apm/errors?limit=0").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    private static Map<String, Object> sample(String operation, Instant at, boolean success, String errorType, Integer status) {
+        Map<String, Object> sample = new HashMap<>(Map.of("kind", "WEBHOOK", "service", "payments", "operation", operation, "provider", "stripe",
+                "region", "uk", "environment", "prod", "timestamp", at.toString(), "durationMs", 120.0, "success", success));
+        sample.put("errorType", errorType);
+        sample.put("statusCode", status);
+        return sample;
+    }
+}
