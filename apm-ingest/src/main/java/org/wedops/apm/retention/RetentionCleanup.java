@@ -30,7 +30,8 @@ class RetentionCleanup {
     }
 
     Mono<Void> cleanUp() {
-        return delete("apm_error_group", "last_seen", retention.errorGroups())
+        return delete("apm_window", "window_start", retention.windows())
+                .then(delete("apm_error_group", "last_seen", retention.errorGroups()))
                 .then(delete("model_observation", "observed_at", retention.modelObservations()));
     }
 

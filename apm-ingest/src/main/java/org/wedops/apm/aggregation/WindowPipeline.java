@@ -1,0 +1,103 @@
+package org.wedops.apm.aggregation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.wedops.events.Topics;
+
+/**
+ * Runs the windows topology with exactly-once v2: a sample's effect on its window, the window store's changelog and
+ * the emitted window commit together with the input offsets, so a crash or restart neither loses nor double-counts a
+ * sample. Records that cannot be decoded go to ops.apm.samples.v1.dlt with the error in headers; processing goes on.
+ * Instances with the same application id split the partitions.
+ */
+@Component
+public class WindowPipeline implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WindowPipeline.class);
+
+    private final WindowSettings settings;
+    private final String bootstrapServers;
+    private final String applicationName;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private volatile KafkaStreams streams;
+    private volatile KafkaStreamsMetrics metrics;
+
+    WindowPipeline(WindowSettings settings, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                   @Value("${spring.application.name}") String applicationName, MeterRegistry meters, Clock clock) {
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+        this.applicationName = applicationName;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        KafkaStreams started = new KafkaStreams(WindowTopology.build(settings, meters, clock, "wedops/" + applicationName), properties());
+        started.setUncaughtExceptionHandler(e -> {
+            log.error("A windows stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        metrics = new KafkaStreamsMetrics(started);
+        metrics.bindTo(meters);
+        started.start();
+        streams = started;
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams running = streams;
+        if (running != null) {
+            running.close(Duration.ofSeconds(30));
+            streams = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    /** Whether the pipeline is processing (not rebalancing, starting or dead); for tests and readiness. */
+    public boolean isProcessing() {
+        KafkaStreams running = streams;
+        return running != null && running.state() == KafkaStreams.State.RUNNING;
+    }
+
+    private Properties properties() {
+        Properties properties = new Properties();
+        properties.putAll(Map.of(
+                StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId(),
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()),
+                StreamsConfig.STATE_DIR_CONFIG, settings.stateDir(),
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.threads()),
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName(),
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.APM_SAMPLES + ".dlt"));
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return properties;
+    }
+}

@@ -1,0 +1,28 @@
+package org.wedops.apm.aggregation;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The windows pipeline on Kafka Streams.
+ *
+ * @param grace          how late (in event time) a sample may arrive and still be counted in its 1-minute window;
+ *                       a window is emitted once the partition's stream time passes its end plus this
+ * @param applicationId  the Streams application id: its consumer group, and the prefix of its internal topics
+ * @param stateDir       where the window stores live on disk (rebuilt from the changelog topic when lost)
+ * @param commitInterval how often a transaction commits (exactly-once v2); windows reach the topic no faster
+ * @param threads        stream threads of this instance; instances together split the partitions
+ */
+@ConfigurationProperties("wedops.apm.windows")
+public record WindowSettings(
+        @DefaultValue("30s") Duration grace,
+        @DefaultValue("wedops-apm-windows") String applicationId,
+        @DefaultValue("${java.io.tmpdir}/wedops-apm-streams") String stateDir,
+        @DefaultValue("1s") Duration commitInterval,
+        @DefaultValue("1") int threads) {
+
+    /** Windows are one minute long: the unit every query re-aggregates from. */
+    public static final Duration SIZE = Duration.ofMinutes(1);
+}

@@ -1,0 +1,78 @@
+package org.wedops.apm.aggregation;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.wedops.events.ApmWindow;
+
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Closed windows in PostgreSQL, upserted on (series, window start): the same window twice leaves one row. */
+@Component
+public class WindowStore {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    WindowStore(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public Mono<Void> upsertAll(List<ApmWindow> windows) {
+        if (windows.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into apm_window (series_key, kind, service, operation, provider, region, environment, window_start, window_end,
+                                                count, errors, sum, min, max, sketch_type, sketch)
+                        select series_key, kind, service, operation, provider, region, environment, window_start, window_end,
+                               count, errors, sum, min, max, sketch_type, decode(sketch, 'base64')
+                        from jsonb_to_recordset(:rows) as r(series_key text, kind text, service text, operation text, provider text,
+                             region text, environment text, window_start timestamptz, window_end timestamptz, count bigint, errors bigint,
+                             sum double precision, min double precision, max double precision, sketch_type text, sketch text)
+                        on conflict (series_key, window_start) do update set window_end = excluded.window_end, count = excluded.count,
+                          errors = excluded.errors, sum = excluded.sum, min = excluded.min, max = excluded.max,
+                          sketch_type = excluded.sketch_type, sketch = excluded.sketch""")
+                .bind("rows", Json.of(json.writeValueAsString(latestPerWindow(windows).stream().map(WindowStore::row).toList())))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** One statement cannot upsert a row twice; a batch holding a window twice keeps its last. */
+    private static List<ApmWindow> latestPerWindow(List<ApmWindow> windows) {
+        Map<String, ApmWindow> byKey = new java.util.LinkedHashMap<>();
+        windows.forEach(window -> byKey.put(window.getSeriesKey() + "@" + window.getWindowStart().toEpochMilli(), window));
+        return List.copyOf(byKey.values());
+    }
+
+    private static Map<String, Object> row(ApmWindow window) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("series_key", window.getSeriesKey());
+        row.put("kind", window.getKind().name());
+        row.put("service", window.getService());
+        row.put("operation", window.getOperation());
+        row.put("provider", window.getProvider());
+        row.put("region", window.getRegion());
+        row.put("environment", window.getEnvironment());
+        row.put("window_start", window.getWindowStart().toString());
+        row.put("window_end", window.getWindowEnd().toString());
+        row.put("count", window.getCount());
+        row.put("errors", window.getErrors());
+        row.put("sum", window.getSum());
+        row.put("min", window.getMin());
+        row.put("max", window.getMax());
+        row.put("sketch_type", window.getSketchType());
+        ByteBuffer sketch = window.getSketch().duplicate();
+        byte[] bytes = new byte[sketch.remaining()];
+        sketch.get(bytes);
+        row.put("sketch", Base64.getEncoder().encodeToString(bytes));
+        return row;
+    }
+}
