@@ -1,16 +1,16 @@
 package org.wedops.apm.models;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.wedops.apm.alerting.AlertCondition;
 
 import org.wedops.apm.models.ModelReport.SegmentGap;
 import org.wedops.apm.models.ModelReport.Verdict;
 import org.wedops.events.Severity;
+import org.wedops.events.ThresholdProfile;
 
 /**
  * One thing about a model that can be wrong, with a fingerprint stable per model and condition, and whether the
@@ -40,14 +40,11 @@ record ModelCondition(String modelId, String name, String segment, Severity seve
         return conditions;
     }
 
-    String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("apm-ingest/" + modelId + "/" + name + "/" + (segment == null ? "" : segment)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    AlertCondition toAlert() {
+        String fingerprint = AlertCondition.fingerprint(name, modelId, segment == null ? "" : segment);
+        Map<String, String> labels = segment == null ? Map.of("model", modelId, "condition", name)
+                : Map.of("model", modelId, "condition", name, "segment", segment);
+        return new AlertCondition(fingerprint, modelId, name, severity, "model:" + modelId, null, ThresholdProfile.STANDARD, summary, labels, firing);
     }
 
     private static String percent(Double share) {

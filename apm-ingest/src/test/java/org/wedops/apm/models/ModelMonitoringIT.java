@@ -91,7 +91,7 @@ class ModelMonitoringIT {
             assertThat(topic.seen(r -> r.value() instanceof Alert a && a.getFingerprint().equals(drift.getFingerprint())
                     && a.getStatus() == AlertStatus.FIRING)).hasSize(1);
         }
-        assertThat(db.sql("select count(*) from model_alert where model_id = :model").bind("model", model)
+        assertThat(db.sql("select count(*) from apm_alert_state where subject = :model").bind("model", model)
                 .map((row, meta) -> row.get(0, Long.class)).one().block()).isZero();
     }
 

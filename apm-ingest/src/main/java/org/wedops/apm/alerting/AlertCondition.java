@@ -1,0 +1,30 @@
+package org.wedops.apm.alerting;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.wedops.events.Severity;
+import org.wedops.events.ThresholdProfile;
+
+/**
+ * Something apm-ingest judged right now: whether it is wrong ({@code firing}), and what an alert about it says.
+ *
+ * @param subject what the condition is about (a model, a series), so a whole subject's states can be read at once
+ */
+public record AlertCondition(String fingerprint, String subject, String name, Severity severity, String service, String region,
+                             ThresholdProfile profile, String summary, Map<String, String> labels, boolean firing) {
+
+    /** Stable per source, name and the parts that tell one instance of the condition from another. */
+    public static String fingerprint(String name, String... parts) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("apm-ingest/" + name + "/" + String.join("/", parts)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.wedops.apm.sla;
+
+import java.time.Duration;
+
+import org.wedops.events.ApmSampleKind;
+import org.wedops.events.Severity;
+
+/**
+ * An objective and when to alert on it, as a multi-window burn rate: a request is bad when it failed (or, with
+ * {@code slowerThanMs}, when it took longer); the budget is the share of bad requests the objective allows; the rule
+ * fires when the bad share burns the budget at least {@code burnRate} times as fast as allowed over both the short and
+ * the long window (the long one proves it is not a blip, the short one that it is still going on).
+ *
+ * @param kind          only series of this kind; all when null
+ * @param slowerThanMs  a latency objective: requests slower than this are bad; an error objective when null
+ */
+public record SlaRule(String name, ApmSampleKind kind, Double slowerThanMs, double budget, double burnRate, Duration shortWindow,
+                      Duration longWindow, Severity severity) {
+}
