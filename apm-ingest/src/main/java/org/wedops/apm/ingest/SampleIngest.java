@@ -16,7 +16,6 @@ import org.wedops.events.Topics;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.FieldProblem;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class SampleIngest {
-
-    /** Sends awaiting the broker's acknowledgement at once; the producer batches them, so this is not a throughput limit. */
-    private static final int SENDS_IN_FLIGHT = 256;
 
     private final EventPublisher publisher;
     private final JsonMapper json;
@@ -62,8 +58,7 @@ public class SampleIngest {
                 problems.forEach(problem -> rejected.add(new IngestResult.Rejection(at, problem.field(), problem.message())));
             }
         }
-        return Flux.fromIterable(valid)
-                .flatMap(event -> publisher.publish(Topics.APM_SAMPLES, SeriesKey.of(event), event), SENDS_IN_FLIGHT)
+        return publisher.publishAll(Topics.APM_SAMPLES, valid.stream().map(event -> new EventPublisher.Keyed(SeriesKey.of(event), event)).toList())
                 .then(Mono.fromSupplier(() -> new IngestResult(valid.size(), List.copyOf(rejected))));
     }
 

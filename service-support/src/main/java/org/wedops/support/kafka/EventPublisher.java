@@ -4,6 +4,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -23,5 +26,22 @@ public class EventPublisher {
     public Mono<SendResult<String, SpecificRecord>> publish(String topic, String key, SpecificRecord event) {
         return Mono.defer(() -> Mono.fromFuture(template.send(topic, key, event)))
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Publishes many events in one hand-off to the bounded-elastic scheduler (the producer batches them) and completes
+     * when the broker has acknowledged every one; fails if any send fails.
+     */
+    public Mono<Void> publishAll(String topic, List<Keyed> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> events.stream().map(event -> template.send(topic, event.key(), event.event())).toList())
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(sends -> Mono.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))));
+    }
+
+    /** An event and the key it goes under. */
+    public record Keyed(String key, SpecificRecord event) {
     }
 }

@@ -1,0 +1,349 @@
+package org.wedops.apm.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.apache.kafka.tools.ProducerPerformance;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.wedops.apm.ApmIngestApplication;
+import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleKind;
+import org.wedops.events.serde.AvroEventSerializer;
+import org.wedops.events.sketch.DurationSketches;
+import org.wedops.testsupport.TestTokens;
+
+/**
+ * Issue 3's benchmark, in one run on one machine: (a) the raw producer limit with Kafka's own ProducerPerformance at
+ * the size of one of our samples on the topic; (b) WedOps end to end, HTTP batches in → windows in PostgreSQL, with
+ * samples in = samples counted in windows, at full load and at half of it (HTTP accept latency); (c) the query API
+ * over a day of 1-minute windows of 1,000 series. Real broker, real PostgreSQL, the real application in this JVM.
+ * Run through bench/apm-ingest/run.sh.
+ */
+public final class ApmIngestLoadBench {
+
+    private static final int SERIES = Integer.getInteger("bench.series", 1000);
+    private static final int BATCH = Integer.getInteger("bench.batch", 1000);
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
+    private static final Duration FULL_LOAD = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
+    private static final Duration HALF_LOAD = Duration.ofSeconds(Integer.getInteger("bench.halfSeconds", 30));
+    private static final int RAW_RECORDS = Integer.getInteger("bench.rawRecords", 2_000_000);
+    private static final int QUERIES = Integer.getInteger("bench.queries", 300);
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
+
+    /**
+     * Event time = wall time + this. It starts 40 minutes back, and every closing sample (which moves stream time two
+     * minutes ahead) moves it three minutes on, so the next phase's samples are never behind stream time.
+     */
+    private static volatile Duration eventOffset = Duration.ofMinutes(-40);
+
+    private ApmIngestLoadBench() {
+    }
+
+    private static Instant eventNow() {
+        return Instant.now().plus(eventOffset);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("apm-bench");
+        System.setProperty("java.io.tmpdir", work.toString());
+        EmbeddedKafkaBroker kafka = new EmbeddedKafkaKraftBroker(1, 6).brokerProperties(java.util.Map.of(
+                // one broker: the transaction log (exactly-once windows) must live with one replica
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1"));
+        kafka.afterPropertiesSet();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("create database apm_ingest");
+        }
+        DataSource database = postgres.getDatabase("postgres", "apm_ingest");
+
+        int recordSize = new AvroEventSerializer().serialize("ops.apm.samples.v1", sample(0, Instant.now(), 120)).length;
+        double raw = rawProducerLimit(kafka.getBrokersAsString(), recordSize);
+
+        List<String> appArguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--wedops.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:" + postgres.getPort() + "/apm_ingest",
+                "--spring.flyway.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/apm_ingest",
+                "--wedops.security.jwt-secret=" + TestTokens.SECRET,
+                "--wedops.apm.windows.grace=5s",
+                "--wedops.apm.windows.state-dir=" + work.resolve("streams"),
+                "--logging.level.root=WARN"));
+        // e.g. -Dbench.appArgs="--spring.kafka.template.observation-enabled=false" to measure another setting
+        String extra = System.getProperty("bench.appArgs", "").strip();
+        if (!extra.isEmpty()) {
+            appArguments.addAll(List.of(extra.split("\\s+")));
+        }
+        ConfigurableApplicationContext app = SpringApplication.run(ApmIngestApplication.class, appArguments.toArray(String[]::new));
+        try {
+            URI ingest = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/apm/samples");
+            URI base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String token = TestTokens.ingest();
+
+            Load warmUp = load(http, ingest, token, Duration.ofSeconds(10), 0); // not measured
+            awaitWindows(http, ingest, token, database, warmUp.accepted());
+            long before = counted(database);
+
+            Instant fullStart = Instant.now();
+            Load full = load(http, ingest, token, FULL_LOAD, 0);
+            Duration drain = awaitWindows(http, ingest, token, database, before + full.accepted());
+            Duration endToEnd = Duration.between(fullStart, Instant.now());
+            long inWindows = counted(database) - before;
+            double sustained = full.accepted() / (endToEnd.toMillis() / 1000.0);
+
+            long beforeHalf = counted(database);
+            Load half = load(http, ingest, token, HALF_LOAD, full.rate() / 2);
+            awaitWindows(http, ingest, token, database, beforeHalf + half.accepted());
+            long inWindowsHalf = counted(database) - beforeHalf;
+
+            Queries queries = queryDay(http, base, database);
+
+            PrintStream out = System.out;
+            out.println();
+            out.printf("apm-ingest benchmark: %d series, batches of %d, %d concurrent posters, samples of %d bytes on the topic%n",
+                    SERIES, BATCH, CONCURRENCY, recordSize);
+            out.printf("(a) raw producer limit (ProducerPerformance, %d records of %d bytes, acks=all): %,.0f records/s%n", RAW_RECORDS, recordSize, raw);
+            out.printf("(b) full load %d s: accepted %,d samples, %,.0f/s over HTTP; windows counted %,d (%s); drained %.1f s after the last post%n",
+                    FULL_LOAD.toSeconds(), full.accepted(), full.rate(), inWindows, inWindows == full.accepted() ? "equal" : "NOT EQUAL",
+                    drain.toMillis() / 1000.0);
+            out.printf("    sustained end to end (HTTP in → windows in PostgreSQL): %,.0f samples/s = %.1f %% of raw (goal ≥ 40 %%: %s)%n",
+                    sustained, 100 * sustained / raw, sustained >= 0.4 * raw ? "met" : "NOT met");
+            out.printf("    batch accept latency at full load: p50 %d ms, p99 %d ms%n", full.percentile(0.50), full.percentile(0.99));
+            out.printf("(b) half load %d s at %,.0f/s (%.1f %% of raw): accepted %,d; windows counted %,d (%s); batch accept p50 %d ms, p99 %d ms (goal < 100 ms: %s)%n",
+                    HALF_LOAD.toSeconds(), full.rate() / 2, 50 * full.rate() / raw, half.accepted(), inWindowsHalf,
+                    inWindowsHalf == half.accepted() ? "equal" : "NOT EQUAL", half.percentile(0.50), half.percentile(0.99),
+                    half.percentile(0.99) < 100 ? "met" : "NOT met");
+            out.printf("(c) query p95, 24 h at 1m for one of %d series (%,d windows stored): p50 %d ms, p99 %d ms over %d queries (goal < 50 ms: %s)%n",
+                    SERIES, queries.windows(), queries.percentile(0.50), queries.percentile(0.99), QUERIES,
+                    queries.percentile(0.99) < 50 ? "met" : "NOT met");
+            out.printf("ratios: sustained/raw %.3f, half-load/raw %.3f%n", sustained / raw, full.rate() / 2 / raw);
+        } finally {
+            app.close();
+            postgres.close();
+            kafka.destroy();
+        }
+        System.exit(0);
+    }
+
+    /** Kafka's own kafka-producer-perf-test, in this JVM, its summary line parsed. */
+    private static double rawProducerLimit(String brokers, int recordSize) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            ProducerPerformance.main(new String[] {"--topic", "bench-raw", "--num-records", Integer.toString(RAW_RECORDS),
+                    "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+                    "--producer-props", "bootstrap.servers=" + brokers, "acks=all", "enable.idempotence=true", "linger.ms=5"});
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        String[] lines = output.strip().split("\n");
+        String summary = lines[lines.length - 1];
+        System.out.println("ProducerPerformance: " + summary);
+        Matcher rate = Pattern.compile("([0-9.]+) records/sec").matcher(summary);
+        if (!rate.find()) {
+            throw new IllegalStateException("no rate in ProducerPerformance's output: " + output);
+        }
+        return Double.parseDouble(rate.group(1));
+    }
+
+    private record Load(long accepted, double rate, List<Long> latenciesMillis) {
+
+        long percentile(double q) {
+            return Percentiles.of(latenciesMillis, q);
+        }
+    }
+
+    /** Posts batches for a while from several posters, as fast as they are answered, or paced at {@code rate} samples/s. */
+    private static Load load(HttpClient http, URI ingest, String token, Duration duration, double rate) throws Exception {
+        AtomicLong accepted = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Instant start = Instant.now();
+        Instant end = start.plus(duration);
+        ExecutorService posters = Executors.newFixedThreadPool(CONCURRENCY);
+        List<Future<?>> running = new ArrayList<>();
+        AtomicLong batchesStarted = new AtomicLong();
+        for (int poster = 0; poster < CONCURRENCY; poster++) {
+            running.add(posters.submit(() -> {
+                while (Instant.now().isBefore(end)) {
+                    long batch = batchesStarted.getAndIncrement();
+                    if (rate > 0) {
+                        long due = start.toEpochMilli() + (long) (batch * BATCH * 1000 / rate);
+                        long wait = due - System.currentTimeMillis();
+                        if (wait > 0) {
+                            Thread.sleep(wait); // pacing the emitters at the asked rate
+                        }
+                    }
+                    String body = batch(batch, eventNow());
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    latencies.add((System.nanoTime() - sent) / 1_000_000);
+                    Matcher count = ACCEPTED.matcher(response.body());
+                    if (response.statusCode() != 200 || !count.find()) {
+                        throw new IllegalStateException("batch refused: " + response.statusCode() + " " + response.body());
+                    }
+                    accepted.addAndGet(Long.parseLong(count.group(1)));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> poster : running) {
+            poster.get();
+        }
+        posters.shutdown();
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        return new Load(accepted.get(), accepted.get() / seconds, latencies);
+    }
+
+    /** Closes every series' open windows with a sample two minutes on, then waits until the windows hold {@code expected}. */
+    private static Duration awaitWindows(HttpClient http, URI ingest, String token, DataSource database, long expected) throws Exception {
+        Instant lastPost = Instant.now();
+        StringBuilder closing = new StringBuilder("{\"samples\":[");
+        Instant later = eventNow().plus(Duration.ofMinutes(2));
+        eventOffset = eventOffset.plus(Duration.ofMinutes(3));
+        for (int series = 0; series < SERIES; series++) {
+            closing.append(series == 0 ? "" : ",").append(json(series, later, 1.0, "closing"));
+        }
+        closing.append("]}");
+        http.send(HttpRequest.newBuilder(ingest).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(closing.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (counted(database) < expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250); // polling the database for the pipeline's result
+        }
+        return Duration.between(lastPost, Instant.now());
+    }
+
+    /** Samples counted in closed windows, the closing samples left out. */
+    private static long counted(DataSource database) throws Exception {
+        try (Connection connection = database.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "select coalesce(sum(count), 0) from apm_window where operation <> 'closing' and service like 'svc-%'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private record Queries(long windows, List<Long> latenciesMillis) {
+
+        long percentile(double q) {
+            return Percentiles.of(latenciesMillis, q);
+        }
+    }
+
+    /** A day of 1-minute windows for every series, then p95 over 24 h at 1m for random series through the API. */
+    private static Queries queryDay(HttpClient http, URI base, DataSource database) throws Exception {
+        Instant dayEnd = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS);
+        Instant dayStart = dayEnd.minus(Duration.ofDays(1));
+        DDSketch sketch = DurationSketches.empty();
+        for (int i = 1; i <= 200; i++) {
+            sketch.accept(i);
+        }
+        String hex = HexFormat.of().formatHex(DurationSketches.toBytes(sketch));
+        long windows;
+        try (Connection connection = database.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into apm_window (series_key, kind, service, operation, provider, region, environment, window_start, window_end,
+                                             count, errors, sum, min, max, sketch_type, sketch)
+                     select 'HTTP|day-' || s || '|GET /x||uk|prod', 'HTTP', 'day-' || s, 'GET /x', null, 'uk', 'prod', t, t + interval '1 minute',
+                            200, 1, 20100, 1, 200, ?, decode(?, 'hex')
+                     from generate_series(0, ? - 1) s, generate_series(?::timestamptz, ?::timestamptz - interval '1 minute', interval '1 minute') t
+                     on conflict do nothing""")) {
+            insert.setString(1, DurationSketches.TYPE);
+            insert.setString(2, hex);
+            insert.setInt(3, SERIES);
+            insert.setString(4, dayStart.toString());
+            insert.setString(5, dayEnd.toString());
+            windows = insert.executeUpdate();
+            connection.createStatement().execute("analyze apm_window");
+        }
+        String token = TestTokens.withRoles("VIEWER");
+        List<Long> latencies = new ArrayList<>();
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < QUERIES + 20; i++) {
+            URI query = URI.create(base + "/api/apm/metrics?metric=duration&aggregation=p95&interval=1m&from=" + dayStart + "&to=" + dayEnd
+                    + "&service=day-" + random.nextInt(SERIES));
+            long sent = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(query).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - sent) / 1_000_000;
+            if (response.statusCode() != 200 || !response.body().contains("\"points\":[{")) {
+                throw new IllegalStateException("query failed: " + response.statusCode() + " " + response.body());
+            }
+            if (i >= 20) { // the first ones warm up the JIT and the connection pool
+                latencies.add(millis);
+            }
+        }
+        return new Queries(windows, latencies);
+    }
+
+    private static String batch(long batch, Instant at) {
+        StringBuilder body = new StringBuilder(BATCH * 260).append("{\"samples\":[");
+        for (int i = 0; i < BATCH; i++) {
+            int series = (int) ((batch * BATCH + i) % SERIES);
+            body.append(i == 0 ? "" : ",").append(json(series, at, 20 + (i * 37 % 400), "op-" + series / 100));
+        }
+        return body.append("]}").toString();
+    }
+
+    private static String json(int series, Instant at, double durationMs, String operation) {
+        return "{\"kind\":\"HTTP\",\"service\":\"svc-" + series % 100 + "\",\"operation\":\"" + operation + "\",\"provider\":\"stripe\","
+                + "\"region\":\"uk\",\"environment\":\"prod\",\"timestamp\":\"" + at + "\",\"durationMs\":" + durationMs
+                + ",\"success\":" + (series % 50 != 0) + ",\"statusCode\":200,\"attributes\":{\"route\":\"/api/bookings/{id}\"}}";
+    }
+
+    private static ApmSample sample(int series, Instant at, double durationMs) {
+        return ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at).setKind(ApmSampleKind.HTTP)
+                .setService("svc-" + series % 100).setOperation("op-" + series / 100).setProvider("stripe").setRegion("uk").setEnvironment("prod")
+                .setTimestamp(at).setDurationMs(durationMs).setSuccess(true).setStatusCode(200)
+                .setAttributes(java.util.Map.of("route", "/api/bookings/{id}")).build();
+    }
+
+    private static final class Percentiles {
+
+        static long of(List<Long> values, double q) {
+            if (values.isEmpty()) {
+                return -1;
+            }
+            List<Long> sorted = new ArrayList<>(values);
+            sorted.sort(Long::compare);
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+        }
+    }
+}
