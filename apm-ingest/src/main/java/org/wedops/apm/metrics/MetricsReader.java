@@ -62,11 +62,16 @@ public class MetricsReader {
                         row.get("sketch", ByteBuffer.class)))
                 .all()
                 .bufferUntilChanged(BucketSketch::bucket)
-                .map(bucket -> {
-                    DDSketch merged = DurationSketches.empty();
-                    bucket.forEach(window -> merged.mergeWith(DurationSketches.decode(window.sketchType(), window.sketch())));
-                    return new MetricPoint(bucketStart(bucket.get(0).bucket(), query), merged.getValueAtQuantile(query.aggregation().quantile()));
-                });
+                .map(bucket -> new MetricPoint(bucketStart(bucket.get(0).bucket(), query),
+                        merged(bucket).getValueAtQuantile(query.aggregation().quantile())));
+    }
+
+    private static DDSketch merged(java.util.List<BucketSketch> bucket) {
+        DDSketch first = DurationSketches.decode(bucket.get(0).sketchType(), bucket.get(0).sketch());
+        for (int i = 1; i < bucket.size(); i++) {
+            first.mergeWith(DurationSketches.decode(bucket.get(i).sketchType(), bucket.get(i).sketch()));
+        }
+        return first;
     }
 
     private record BucketSketch(long bucket, String sketchType, ByteBuffer sketch) {
