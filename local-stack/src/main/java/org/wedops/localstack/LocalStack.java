@@ -131,6 +131,7 @@ public final class LocalStack {
             console.println("simulating traffic:");
             SimulatedTargets.register(running, URI.create("http://127.0.0.1:" + ports.of(WedopsService.HEALTH_COLLECTOR)),
                     LocalTokens.simulator(secret, Instant.now()), console);
+            running.emitSamples(URI.create("http://127.0.0.1:" + ports.of(WedopsService.APM_INGEST)), LocalTokens.simulator(secret, Instant.now()));
             console.println("  watch: kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C -f '%k %s\\n'");
             console.println("  Slack messages appear below as [slack] …");
         });

@@ -37,6 +37,7 @@ public final class TrafficSimulator implements AutoCloseable {
     private final ExecutorService workers;
     private final long startedAt = System.nanoTime();
     private final PrintStream console;
+    private volatile SimulatedSamples samples;
 
     private TrafficSimulator(HttpServer server, ExecutorService workers, PrintStream console) {
         this.server = server;
@@ -149,7 +150,15 @@ public final class TrafficSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (samples != null) {
+            samples.close();
+        }
         server.stop(0);
         workers.shutdownNow();
+    }
+
+    /** Starts posting integration samples to apm-ingest; they stop with the simulator. */
+    public void emitSamples(java.net.URI apmIngest, String ingestToken) {
+        samples = SimulatedSamples.start(apmIngest, ingestToken, console);
     }
 }
