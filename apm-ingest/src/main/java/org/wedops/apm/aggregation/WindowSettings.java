@@ -1,5 +1,6 @@
 package org.wedops.apm.aggregation;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param grace          how late (in event time) a sample may arrive and still be counted in its 1-minute window;
  *                       a window is emitted once the partition's stream time passes its end plus this
  * @param applicationId  the Streams application id: its consumer group, and the prefix of its internal topics
- * @param stateDir       where the window stores live on disk (rebuilt from the changelog topic when lost)
+ * @param stateDir       where the window stores live on disk (rebuilt from the changelog topic when lost); the JVM's
+ *                       temporary directory when not set
  * @param commitInterval how often a transaction commits (exactly-once v2); windows reach the topic no faster
  * @param threads        stream threads of this instance; instances together split the partitions
  */
@@ -19,9 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WindowSettings(
         @DefaultValue("30s") Duration grace,
         @DefaultValue("wedops-apm-windows") String applicationId,
-        @DefaultValue("${java.io.tmpdir}/wedops-apm-streams") String stateDir,
+        String stateDir,
         @DefaultValue("1s") Duration commitInterval,
         @DefaultValue("1") int threads) {
+
+    public WindowSettings {
+        if (stateDir == null || stateDir.isBlank()) {
+            // @DefaultValue resolves no placeholders, so the default is made here
+            stateDir = Path.of(System.getProperty("java.io.tmpdir"), "wedops-apm-streams").toString();
+        }
+    }
 
     /** Windows are one minute long: the unit every query re-aggregates from. */
     public static final Duration SIZE = Duration.ofMinutes(1);
