@@ -13,7 +13,7 @@ import org.wedops.testsupport.WedopsIntegrationTest;
  * The orchestrator against the JVM's broker and PostgreSQL, the Kubernetes mock server and the test Docker Engine, with
  * verification windows of seconds. Every deployment test class uses exactly this, so they share one context. Services:
  * {@code it-cmd} (command driver, scripts in src/test/resources/scripts), {@code it-mig} (command with a migration),
- * {@code it-k8s} (Deployment it/web), {@code it-docker} (containers labelled org.wedops.it=web).
+ * {@code it-k8s} (Deployment it/web), {@code it-k8s-mig} (the same, with a migration Job), {@code it-docker} (containers labelled org.wedops.it=web).
  * Tests use environments and regions of their own, so their deployments and protection states do not meet.
  */
 @Target(ElementType.TYPE)
@@ -42,6 +42,14 @@ import org.wedops.testsupport.WedopsIntegrationTest;
         "wedops.deploy.services.it-k8s.kubernetes.deployment=web",
         "wedops.deploy.services.it-k8s.kubernetes.image=registry.local/web",
         "wedops.deploy.services.it-k8s.kubernetes.poll=100ms",
+        "wedops.deploy.services.it-k8s-mig.driver=KUBERNETES",
+        "wedops.deploy.services.it-k8s-mig.timeout=30s",
+        "wedops.deploy.services.it-k8s-mig.migration-estimate=1m",
+        "wedops.deploy.services.it-k8s-mig.kubernetes.namespace=it",
+        "wedops.deploy.services.it-k8s-mig.kubernetes.deployment=web",
+        "wedops.deploy.services.it-k8s-mig.kubernetes.image=registry.local/web",
+        "wedops.deploy.services.it-k8s-mig.kubernetes.migration-image=registry.local/web-migrate",
+        "wedops.deploy.services.it-k8s-mig.kubernetes.poll=100ms",
         "wedops.deploy.services.it-docker.driver=DOCKER",
         "wedops.deploy.services.it-docker.timeout=60s",
         "wedops.deploy.services.it-docker.docker.image=wedops-it/web",

@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -101,6 +103,40 @@ class KubernetesDeploymentIT {
         assertThat(db.sql("select detail from deployment_phase where deployment_id = :id and phase = 'FAILED'").bind("id", id)
                 .map((row, meta) -> row.get(0, String.class)).one().block()).contains("exceeded its progress deadline", "ReplicaSet web-3 has timed out progressing");
         assertRolledBackInTime(db, id);
+    }
+
+    @Test
+    void aFailedMigrationJobRollsNothingOutAndASucceededOneLetsTheRolloutGoOn() {
+        String environment = unique("staging");
+        UUID failing = requestAccepted(web, "it-k8s-mig", environment, region, "2");
+        await().until(() -> migration("2").get() != null);
+        assertThat(migration("2").get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.local/web-migrate:2");
+        assertThat(phase(db, failing)).isEqualTo("MIGRATING");
+        migration("2").editStatus(job -> {
+            job.setStatus(new JobStatusBuilder().withFailed(1).build());
+            return job;
+        });
+        awaitPhase(db, failing, "FAILED");
+        assertThat(phaseNames(db, failing)).containsExactly("REQUESTED", "MIGRATING", "FAILED");
+        assertThat(image()).isEqualTo("registry.local/web:1");
+
+        UUID next = requestAccepted(web, "it-k8s-mig", environment, region, "3");
+        await().until(() -> migration("3").get() != null);
+        assertThat(image()).isEqualTo("registry.local/web:1");
+        migration("3").editStatus(job -> {
+            job.setStatus(new JobStatusBuilder().withSucceeded(1).build());
+            return job;
+        });
+        await().until(() -> "registry.local/web:3".equals(image()));
+        controllerReports(d -> new DeploymentStatusBuilder().withObservedGeneration(generation(d)).withReplicas(2)
+                .withUpdatedReplicas(2).withAvailableReplicas(2).withReadyReplicas(2).build());
+        awaitPhase(db, next, "SUCCEEDED");
+        assertThat(phaseNames(db, next)).containsExactly("REQUESTED", "MIGRATING", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
+    }
+
+    private io.fabric8.kubernetes.client.dsl.ScalableResource<Job> migration(String version) {
+        return kubernetes.batch().v1().jobs().inNamespace("it").withName("web-migrate-" + version);
     }
 
     private RollableScalableResource<Deployment> web() {
