@@ -13,7 +13,8 @@ import org.wedops.testsupport.WedopsIntegrationTest;
  * The orchestrator against the JVM's broker and PostgreSQL, the Kubernetes mock server and the test Docker Engine, with
  * verification windows of seconds. Every deployment test class uses exactly this, so they share one context. Services:
  * {@code it-cmd} (command driver, scripts in src/test/resources/scripts), {@code it-mig} (command with a migration),
- * {@code it-k8s} (Deployment it/web), {@code it-k8s-mig} (the same, with a migration Job), {@code it-docker} (containers labelled org.wedops.it=web).
+ * {@code it-k8s} (Deployment it/web), {@code it-k8s-mig} (the same, with a migration Job), {@code it-docker} (containers labelled org.wedops.it=web), {@code it-docker-mig} (the same, with a migration container that
+ * fails where the image lacks /bin/ok).
  * Tests use environments and regions of their own, so their deployments and protection states do not meet.
  */
 @Target(ElementType.TYPE)
@@ -54,7 +55,14 @@ import org.wedops.testsupport.WedopsIntegrationTest;
         "wedops.deploy.services.it-docker.timeout=60s",
         "wedops.deploy.services.it-docker.docker.image=wedops-it/web",
         "wedops.deploy.services.it-docker.docker.label=org.wedops.it=web",
-        "wedops.deploy.services.it-docker.docker.poll=200ms"})
+        "wedops.deploy.services.it-docker.docker.poll=200ms",
+        "wedops.deploy.services.it-docker-mig.driver=DOCKER",
+        "wedops.deploy.services.it-docker-mig.timeout=60s",
+        "wedops.deploy.services.it-docker-mig.migration-estimate=1m",
+        "wedops.deploy.services.it-docker-mig.docker.image=wedops-it/web",
+        "wedops.deploy.services.it-docker-mig.docker.label=org.wedops.it=web",
+        "wedops.deploy.services.it-docker-mig.docker.migration=test,-e,/bin/ok",
+        "wedops.deploy.services.it-docker-mig.docker.poll=200ms"})
 @Import(DeployTestConfiguration.class)
 public @interface DeployIntegrationTest {
 

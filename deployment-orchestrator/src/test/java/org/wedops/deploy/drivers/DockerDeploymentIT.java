@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.deploy.DeployFixtures;
 import org.wedops.deploy.DeployIntegrationTest;
 import org.wedops.deploy.OffsetClock;
 import org.wedops.testsupport.docker.TestDockerEngine;
@@ -102,6 +103,29 @@ class DockerDeploymentIT {
         assertThat(containers()).extracting(Container::getId).containsExactlyInAnyOrderElementsOf(before);
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, "web")).exec())
                 .noneMatch(c -> c.getImage().equals("wedops-it/web:3"));
+    }
+
+    @Test
+    void aMigrationContainerThatFailsRollsNothingOutAndOneThatSucceedsLetsTheRolloutGoOn() {
+        List<String> before = containers().stream().map(Container::getId).toList();
+        String environment = unique("staging");
+
+        UUID failing = requestAccepted(web, "it-docker-mig", environment, region, "3");
+        awaitPhase(db, failing, "FAILED");
+        assertThat(phaseNames(db, failing)).containsExactly("REQUESTED", "MIGRATING", "FAILED");
+        assertThat(DeployFixtures.phases(db, failing).get(2).get("detail").toString()).contains("migration container of 3 exited with 1");
+        assertThat(containers()).extracting(Container::getId).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(migrationContainers()).isEmpty();
+
+        UUID next = requestAccepted(web, "it-docker-mig", environment, region, "2");
+        awaitPhase(db, next, "SUCCEEDED");
+        assertThat(phaseNames(db, next)).containsExactly("REQUESTED", "MIGRATING", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
+        assertThat(containers()).hasSize(2).allSatisfy(c -> assertThat(c.getImage()).isEqualTo("wedops-it/web:2"));
+        assertThat(migrationContainers()).isEmpty();
+    }
+
+    private static List<Container> migrationContainers() {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("org.wedops.migration", "it-docker-mig")).exec();
     }
 
     private static void start(String version) {

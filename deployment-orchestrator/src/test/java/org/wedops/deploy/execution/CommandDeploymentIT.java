@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -113,6 +114,36 @@ class CommandDeploymentIT {
                     && a.getName().equals("DeploymentRolledBack"));
             assertThat(alert.getSeverity()).isEqualTo(Severity.HIGH);
         }
+    }
+
+    @Test
+    void aFailedEmergencyVersionIsRolledBackToTheLastVersionThatRanCleanNotToTheEmergencyOneBeforeIt() throws IOException {
+        String region = unique("wedding");
+        String environment = unique("staging");
+        String target = unique("it-cmd-api");
+        openRegion(web, region, clock.instant());
+        UUID clean = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
+        awaitPhase(db, clean, "SUCCEEDED");
+        DeployFixtures.freezeRegion(web, region, clock.instant(), clock.instant().plus(Duration.ofHours(6)), "wedding day");
+
+        UUID hotfix = emergency(environment, region, "1.0.1");
+        awaitPhase(db, hotfix, "SUCCEEDED");
+        UUID second = emergency(environment, region, "1.0.2");
+        awaitPhase(db, second, "VERIFYING");
+        TestEvents.send(Topics.HEALTH, target, DeployFixtures.health(target, "it-cmd", region, HealthStatus.CRITICAL, "HTTP 500", clock.instant()));
+        awaitPhase(db, second, "ROLLED_BACK");
+
+        assertThat(db.sql("select previous_version from deployment where id = :id").bind("id", second)
+                .map((row, meta) -> row.get(0, String.class)).one().block()).isEqualTo("1.0.0");
+        assertThat(Files.readAllLines(STATE.resolve("it-cmd-" + environment + ".history"))).containsExactly("1.0.0", "1.0.1", "1.0.2", "1.0.0");
+        assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
+    }
+
+    private UUID emergency(String environment, String region, String version) {
+        Map<?, ?> accepted = DeployFixtures.request(web, "ADMIN", Map.of("service", "it-cmd", "environment", environment, "region", region,
+                        "version", version, "emergency", true, "reason", "couples cannot upload photos"))
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        return UUID.fromString((String) accepted.get("id"));
     }
 
     @Test
