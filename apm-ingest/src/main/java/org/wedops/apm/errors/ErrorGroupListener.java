@@ -3,36 +3,51 @@ package org.wedops.apm.errors;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ApmSample;
+import org.wedops.apm.ingest.SampleOutcomeHeader;
 import org.wedops.events.Topics;
+import org.wedops.events.serde.AvroEventDeserializer;
 
 /**
  * Counts failed samples of ops.apm.samples.v1 into error groups, a poll at a time, in a consumer group of its own
  * (the windows pipeline reads the same topic independently). The offsets are acknowledged after the counts committed;
- * a record that is not a sample is passed over here, since the windows pipeline dead-letters it.
+ * a record that is not a sample is passed over here, since the windows pipeline dead-letters it. Records arrive undecoded:
+ * a sample that says in its header it succeeded is passed over without decoding it, which is nearly all of them.
  */
 @Component
 class ErrorGroupListener {
 
     private final ErrorGroupStore store;
+    private final AvroEventDeserializer samples = new AvroEventDeserializer();
 
     ErrorGroupListener(ErrorGroupStore store) {
         this.store = store;
     }
 
-    @KafkaListener(id = ErrorGroupStore.CONSUMER, topics = Topics.APM_SAMPLES, batch = "true", properties = "max.poll.records=5000")
-    void onSamples(List<ConsumerRecord<String, SpecificRecord>> records, Acknowledgment ack) {
+    @KafkaListener(id = ErrorGroupStore.CONSUMER, topics = Topics.APM_SAMPLES, batch = "true", properties = {"max.poll.records=5000",
+            ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS + "=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+    void onSamples(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         List<ErrorGroupStore.Consumed> batch = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, SpecificRecord> record : records) {
-            batch.add(new ErrorGroupStore.Consumed(record.topic(), record.partition(), record.offset(),
-                    record.value() instanceof ApmSample sample ? sample : null));
+        for (ConsumerRecord<String, byte[]> record : records) {
+            batch.add(new ErrorGroupStore.Consumed(record.topic(), record.partition(), record.offset(), failedSample(record)));
         }
         store.count(batch).block();
         ack.acknowledge();
+    }
+
+    private ApmSample failedSample(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null || SampleOutcomeHeader.saysSuccess(record.headers())) {
+            return null;
+        }
+        try {
+            return samples.deserialize(record.topic(), record.headers(), record.value()) instanceof ApmSample sample ? sample : null;
+        } catch (RuntimeException notAnEvent) {
+            return null;
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,6 @@ import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.FieldProblem;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and validates each sample of a batch, puts the valid ones on ops.apm.samples.v1 keyed by series, and
@@ -33,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class SampleIngest {
 
     private final EventPublisher publisher;
-    private final JsonMapper json;
     private final SampleValidator validator;
     private final Clock clock;
 
@@ -42,48 +39,31 @@ public class SampleIngest {
      * services' template has: the HTTP request is traced, and a span per sample halved the ingest rate in
      * bench/apm-ingest.
      */
-    SampleIngest(ProducerFactory<String, SpecificRecord> producers, JsonMapper json, ApmIngestProperties properties, Clock clock) {
+    SampleIngest(ProducerFactory<String, SpecificRecord> producers, ApmIngestProperties properties, Clock clock) {
         this.publisher = new EventPublisher(new KafkaTemplate<>(producers));
-        this.json = json;
         this.validator = new SampleValidator(properties.maxFutureSkew());
         this.clock = clock;
     }
 
-    public Mono<IngestResult> ingest(List<JsonNode> samples) {
+    public Mono<IngestResult> ingest(List<SampleBatchReader.ReadSample> samples) {
         Instant now = clock.instant();
-        List<ApmSample> valid = new ArrayList<>();
+        List<ProducerRecord<String, SpecificRecord>> valid = new ArrayList<>(samples.size());
         List<IngestResult.Rejection> rejected = new ArrayList<>();
         for (int index = 0; index < samples.size(); index++) {
-            List<FieldProblem> problems = new ArrayList<>();
-            SampleInput sample = read(samples.get(index), problems);
-            if (sample != null) {
-                problems.addAll(validator.problems(sample, now));
-            }
+            SampleInput sample = samples.get(index).sample();
+            List<FieldProblem> problems = sample == null ? samples.get(index).problems() : validator.problems(sample, now);
             if (problems.isEmpty()) {
-                valid.add(toEvent(sample, now));
+                ApmSample event = toEvent(sample, now);
+                ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.APM_SAMPLES, SeriesKey.of(event), event);
+                SampleOutcomeHeader.write(record.headers(), event.getSuccess());
+                valid.add(record);
             } else {
                 int at = index;
                 problems.forEach(problem -> rejected.add(new IngestResult.Rejection(at, problem.field(), problem.message())));
             }
         }
-        return publisher.publishAll(Topics.APM_SAMPLES, valid.stream().map(event -> new EventPublisher.Keyed(SeriesKey.of(event), event)).toList())
+        return publisher.publishAll(valid)
                 .then(Mono.fromSupplier(() -> new IngestResult(valid.size(), List.copyOf(rejected))));
-    }
-
-    private SampleInput read(JsonNode node, List<FieldProblem> problems) {
-        if (node == null || !node.isObject()) {
-            problems.add(new FieldProblem("sample", "must be a JSON object"));
-            return null;
-        }
-        try {
-            return json.treeToValue(node, SampleInput.class);
-        } catch (JacksonException e) {
-            String field = e.getPath().stream().map(JacksonException.Reference::getPropertyName)
-                    .filter(name -> name != null).reduce((first, second) -> second).orElse("sample");
-            problems.add(new FieldProblem(field, "timestamp".equals(field)
-                    ? "must be an ISO-8601 instant such as 2026-06-06T14:00:00Z" : "has the wrong type"));
-            return null;
-        }
     }
 
     private static ApmSample toEvent(SampleInput sample, Instant now) {

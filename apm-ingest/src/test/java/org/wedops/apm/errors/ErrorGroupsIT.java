@@ -17,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleKind;
+import org.wedops.events.Topics;
+import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
@@ -54,6 +56,20 @@ class ErrorGroupsIT {
                 .jsonPath("$[?(@.operation == '" + operation + "' && @.errorType == 'timeout')].lastSeen").isEqualTo(now.minusSeconds(56).toString())
                 .jsonPath("$[?(@.operation == '" + operation + "' && @.errorType == 'HTTP 502')].count").isEqualTo(2)
                 .jsonPath("$[?(@.operation == '" + operation + "' && @.errorType == 'HTTP 502')].lastStatus").isEqualTo(502));
+    }
+
+    @Test
+    void aFailedSampleAnEmitterWroteStraightToTheTopicWithoutOurHeaderIsGroupedToo() {
+        String operation = "ai.caption." + UUID.randomUUID().toString().substring(0, 8);
+        ApmSample failed = ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setKind(ApmSampleKind.AI_INFERENCE).setService("gallery").setOperation(operation).setRegion("uk").setEnvironment("prod")
+                .setTimestamp(Instant.now()).setDurationMs(5000).setSuccess(false).setErrorType("Timeout").build();
+
+        TestEvents.send(Topics.APM_SAMPLES, "AI_INFERENCE|gallery|" + operation, failed);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(store.recent("gallery", "AI_INFERENCE",
+                Instant.now().minusSeconds(3600), 1000).filter(g -> g.operation().equals(operation)).single()
+                .block(Duration.ofSeconds(10)).errorType()).isEqualTo("Timeout"));
     }
 
     @Test

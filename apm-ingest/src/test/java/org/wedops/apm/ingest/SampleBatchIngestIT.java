@@ -80,6 +80,17 @@ class SampleBatchIngestIT {
     }
 
     @Test
+    void aBodyThatIsNotABatchIsRefusedWithProblemDetailsNamingTheSamples() {
+        web.post().uri("/api/apm/samples")
+                .headers(h -> h.setBearerAuth(TestTokens.ingest()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"samples\": [{\"kind\": ")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("samples");
+    }
+
+    @Test
     void aBatchOverTheSampleLimitIsRefusedWhole() {
         web.post().uri("/api/apm/samples")
                 .headers(h -> h.setBearerAuth(TestTokens.ingest()))

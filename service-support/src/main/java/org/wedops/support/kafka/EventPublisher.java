@@ -1,6 +1,7 @@
 package org.wedops.support.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -33,10 +34,15 @@ public class EventPublisher {
      * when the broker has acknowledged every one; fails if any send fails.
      */
     public Mono<Void> publishAll(String topic, List<Keyed> events) {
-        if (events.isEmpty()) {
+        return publishAll(events.stream().map(event -> new ProducerRecord<>(topic, event.key(), event.event())).toList());
+    }
+
+    /** {@link #publishAll(String, List)} for records that carry headers of their own. */
+    public Mono<Void> publishAll(List<ProducerRecord<String, SpecificRecord>> records) {
+        if (records.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> events.stream().map(event -> template.send(topic, event.key(), event.event())).toList())
+        return Mono.fromCallable(() -> records.stream().map(template::send).toList())
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(sends -> Mono.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))));
     }

@@ -1,0 +1,83 @@
+package org.wedops.apm.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.wedops.support.web.FieldProblem;
+import org.wedops.support.web.InvalidRequestException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the body of {@code POST /api/apm/samples}. Nearly every batch reads straight into samples in one pass; only a
+ * batch with a sample that cannot be read (a wrong type, a timestamp that is not an instant, not an object) is read
+ * again tree by tree, so that sample is rejected with its index and the others are still taken. Reading every batch as
+ * trees first would pass over every sample twice.
+ */
+@Component
+class SampleBatchReader {
+
+    private final JsonMapper json;
+
+    SampleBatchReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** @throws InvalidRequestException when the body is no JSON object with a {@code samples} array */
+    List<ReadSample> read(byte[] body) {
+        try {
+            List<SampleInput> samples = json.readValue(body, ReadableBatch.class).samples();
+            if (samples == null) {
+                throw new InvalidRequestException("samples", "must not be null");
+            }
+            List<ReadSample> read = new ArrayList<>(samples.size());
+            for (SampleInput sample : samples) {
+                read.add(sample == null ? ReadSample.unreadable(new FieldProblem("sample", "must be a JSON object")) : new ReadSample(sample, List.of()));
+            }
+            return read;
+        } catch (JacksonException oneSampleCannotBeRead) {
+            return readOneByOne(body);
+        }
+    }
+
+    private List<ReadSample> readOneByOne(byte[] body) {
+        SampleBatch batch;
+        try {
+            batch = json.readValue(body, SampleBatch.class);
+        } catch (JacksonException e) {
+            throw new InvalidRequestException("samples", "the body must be a JSON object with a samples array");
+        }
+        if (batch.samples() == null) {
+            throw new InvalidRequestException("samples", "must not be null");
+        }
+        return batch.samples().stream().map(this::read).toList();
+    }
+
+    private ReadSample read(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return ReadSample.unreadable(new FieldProblem("sample", "must be a JSON object"));
+        }
+        try {
+            return new ReadSample(json.treeToValue(node, SampleInput.class), List.of());
+        } catch (JacksonException e) {
+            String field = e.getPath().stream().map(JacksonException.Reference::getPropertyName)
+                    .filter(name -> name != null).reduce((first, second) -> second).orElse("sample");
+            return ReadSample.unreadable(new FieldProblem(field, "timestamp".equals(field)
+                    ? "must be an ISO-8601 instant such as 2026-06-06T14:00:00Z" : "has the wrong type"));
+        }
+    }
+
+    /** One sample of a batch as read: the sample, or why it could not be read. */
+    record ReadSample(SampleInput sample, List<FieldProblem> problems) {
+
+        static ReadSample unreadable(FieldProblem problem) {
+            return new ReadSample(null, List.of(problem));
+        }
+    }
+
+    private record ReadableBatch(List<SampleInput> samples) {
+    }
+}
