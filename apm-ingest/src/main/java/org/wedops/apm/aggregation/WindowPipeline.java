@@ -66,7 +66,7 @@ public class WindowPipeline implements SmartLifecycle {
     public void stop() {
         KafkaStreams running = streams;
         if (running != null) {
-            running.close(Duration.ofSeconds(30));
+            running.close(settings.closeTimeout());
             streams = null;
         }
         if (metrics != null) {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       temporary directory when not set
  * @param commitInterval how often a transaction commits (exactly-once v2); windows reach the topic no faster
  * @param threads        stream threads of this instance; instances together split the partitions
+ * @param closeTimeout   how long a stopping instance waits for its last commit before it lets go (uncommitted samples are
+ *                       processed again by whoever takes the partitions over)
  */
 @ConfigurationProperties("wedops.apm.windows")
 public record WindowSettings(
@@ -23,7 +25,8 @@ public record WindowSettings(
         @DefaultValue("wedops-apm-windows") String applicationId,
         String stateDir,
         @DefaultValue("1s") Duration commitInterval,
-        @DefaultValue("1") int threads) {
+        @DefaultValue("1") int threads,
+        @DefaultValue("30s") Duration closeTimeout) {
 
     public WindowSettings {
         if (stateDir == null || stateDir.isBlank()) {

@@ -52,7 +52,7 @@ final class WindowTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(new WindowAggregateSerde()))
                 // suppression emits a window as soon as stream time passes its end plus the grace (ON_WINDOW_CLOSE checks
                 // at most once a wall-clock second, so a quiet partition's last window would wait for more traffic)
-                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()))
+                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("apm-windows-until-closed"))
                 .toStream()
                 .map((window, aggregate) -> KeyValue.pair(window.key(), (SpecificRecord) aggregate.toWindow(window.key(),
                         Instant.ofEpochMilli(window.window().start()), Instant.ofEpochMilli(window.window().end()), clock.instant())))

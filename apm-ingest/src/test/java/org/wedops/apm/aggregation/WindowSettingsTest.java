@@ -11,10 +11,10 @@ class WindowSettingsTest {
 
     @Test
     void withoutAStateDirectoryTheStoresLiveInTheJvmsTemporaryDirectoryNotInOneNamedAfterAPlaceholder() {
-        WindowSettings settings = new WindowSettings(Duration.ofSeconds(30), "wedops-apm-windows", null, Duration.ofSeconds(1), 1);
+        WindowSettings settings = new WindowSettings(Duration.ofSeconds(30), "wedops-apm-windows", null, Duration.ofSeconds(1), 1, Duration.ofSeconds(30));
 
         assertThat(settings.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "wedops-apm-streams").toString());
-        assertThat(new WindowSettings(Duration.ofSeconds(30), "id", "/var/lib/wedops/streams", Duration.ofSeconds(1), 1).stateDir())
+        assertThat(new WindowSettings(Duration.ofSeconds(30), "id", "/var/lib/wedops/streams", Duration.ofSeconds(1), 1, Duration.ofSeconds(30)).stateDir())
                 .isEqualTo("/var/lib/wedops/streams");
     }
 }
