@@ -17,7 +17,7 @@ import reactor.core.publisher.Flux;
 /**
  * Re-aggregates stored 1-minute windows into the buckets of a query: sums, extremes and rates in SQL; quantiles by
  * merging the windows' sketches bucket by bucket, so a p95 over an hour is the p95 of every request in that hour
- * (within the sketch's 1 % relative error).
+ * (within the sketch's 1 % relative error). A bucket of a single window answers from the quantile stored with it.
  */
 @Component
 public class MetricsReader {
@@ -54,19 +54,23 @@ public class MetricsReader {
     }
 
     private Flux<MetricPoint> quantiles(MetricsQuery query) {
-        String sql = "select " + BUCKET + " as bucket, sketch_type, sketch"
+        // the quantile columns are named after the aggregation (p50, p95, p99): constants, never request text
+        String own = query.aggregation().label();
+        String sql = "select " + BUCKET + " as bucket, " + own + " as own, sketch_type,"
+                + " case when " + own + " is not null and count(*) over (partition by " + BUCKET + ") = 1 then null else sketch end as sketch"
                 + " from apm_window where window_start >= :from and window_start < :to" + filters(query)
                 + " order by bucket";
         return bind(db.sql(sql), query)
-                .map((row, meta) -> new BucketSketch(row.get("bucket", Long.class), row.get("sketch_type", String.class),
-                        row.get("sketch", ByteBuffer.class)))
+                .map((row, meta) -> new BucketWindow(row.get("bucket", Long.class), row.get("own", Double.class),
+                        row.get("sketch_type", String.class), row.get("sketch", ByteBuffer.class)))
                 .all()
-                .bufferUntilChanged(BucketSketch::bucket)
-                .map(bucket -> new MetricPoint(bucketStart(bucket.get(0).bucket(), query),
-                        merged(bucket).getValueAtQuantile(query.aggregation().quantile())));
+                .bufferUntilChanged(BucketWindow::bucket)
+                .map(bucket -> new MetricPoint(bucketStart(bucket.get(0).bucket(), query), bucket.size() == 1 && bucket.get(0).sketch() == null
+                        ? bucket.get(0).own()
+                        : merged(bucket).getValueAtQuantile(query.aggregation().quantile())));
     }
 
-    private static DDSketch merged(java.util.List<BucketSketch> bucket) {
+    private static DDSketch merged(java.util.List<BucketWindow> bucket) {
         DDSketch first = DurationSketches.decode(bucket.get(0).sketchType(), bucket.get(0).sketch());
         for (int i = 1; i < bucket.size(); i++) {
             first.mergeWith(DurationSketches.decode(bucket.get(i).sketchType(), bucket.get(i).sketch()));
@@ -74,7 +78,8 @@ public class MetricsReader {
         return first;
     }
 
-    private record BucketSketch(long bucket, String sketchType, ByteBuffer sketch) {
+    /** @param own the window's own quantile, when stored; {@code sketch} is left out when it alone answers the bucket */
+    private record BucketWindow(long bucket, Double own, String sketchType, ByteBuffer sketch) {
     }
 
     private static final String BUCKET = "floor(extract(epoch from window_start) / :bucketSeconds)::bigint";

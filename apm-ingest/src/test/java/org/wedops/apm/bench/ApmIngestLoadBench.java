@@ -280,16 +280,20 @@ public final class ApmIngestLoadBench {
         try (Connection connection = database.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into apm_window (series_key, kind, service, operation, provider, region, environment, window_start, window_end,
-                                             count, errors, sum, min, max, sketch_type, sketch)
+                                             count, errors, sum, min, max, sketch_type, sketch, p50, p95, p99)
                      select 'HTTP|day-' || s || '|GET /x||uk|prod', 'HTTP', 'day-' || s, 'GET /x', null, 'uk', 'prod', t, t + interval '1 minute',
-                            200, 1, 20100, 1, 200, ?, decode(?, 'hex')
+                            200, 1, 20100, 1, 200, ?, decode(?, 'hex'), ?, ?, ?
                      from generate_series(0, ? - 1) s, generate_series(?::timestamptz, ?::timestamptz - interval '1 minute', interval '1 minute') t
                      on conflict do nothing""")) {
             insert.setString(1, DurationSketches.TYPE);
             insert.setString(2, hex);
-            insert.setInt(3, SERIES);
-            insert.setString(4, dayStart.toString());
-            insert.setString(5, dayEnd.toString());
+            // as the windows listener stores them: each window's own quantiles next to its sketch
+            insert.setDouble(3, sketch.getValueAtQuantile(0.50));
+            insert.setDouble(4, sketch.getValueAtQuantile(0.95));
+            insert.setDouble(5, sketch.getValueAtQuantile(0.99));
+            insert.setInt(6, SERIES);
+            insert.setString(7, dayStart.toString());
+            insert.setString(8, dayEnd.toString());
             windows = insert.executeUpdate();
             connection.createStatement().execute("analyze apm_window");
         }
