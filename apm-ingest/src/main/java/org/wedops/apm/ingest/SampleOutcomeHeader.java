@@ -1,6 +1,7 @@
 package org.wedops.apm.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -27,6 +28,6 @@ public final class SampleOutcomeHeader {
     /** Whether the record says of itself that it is a successful sample. */
     public static boolean saysSuccess(Headers headers) {
         Header header = headers.lastHeader(NAME);
-        return header != null && java.util.Arrays.equals(header.value(), SUCCESS);
+        return header != null && Arrays.equals(header.value(), SUCCESS);
     }
 }
