@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SampleBatchReader {
 
+    private static final ReadSample NOT_AN_OBJECT = ReadSample.unreadable(new FieldProblem("sample", "must be a JSON object"));
+
     private final JsonMapper json;
 
     SampleBatchReader(JsonMapper json) {
@@ -29,13 +31,10 @@ class SampleBatchReader {
     /** @throws InvalidRequestException when the body is no JSON object with a {@code samples} array */
     List<ReadSample> read(byte[] body) {
         try {
-            List<SampleInput> samples = json.readValue(body, ReadableBatch.class).samples();
-            if (samples == null) {
-                throw new InvalidRequestException("samples", "must not be null");
-            }
+            List<SampleInput> samples = present(json.readValue(body, ReadableBatch.class).samples());
             List<ReadSample> read = new ArrayList<>(samples.size());
             for (SampleInput sample : samples) {
-                read.add(sample == null ? ReadSample.unreadable(new FieldProblem("sample", "must be a JSON object")) : new ReadSample(sample, List.of()));
+                read.add(sample == null ? NOT_AN_OBJECT : new ReadSample(sample, List.of()));
             }
             return read;
         } catch (JacksonException oneSampleCannotBeRead) {
@@ -50,15 +49,19 @@ class SampleBatchReader {
         } catch (JacksonException e) {
             throw new InvalidRequestException("samples", "the body must be a JSON object with a samples array");
         }
-        if (batch.samples() == null) {
+        return present(batch.samples()).stream().map(this::read).toList();
+    }
+
+    private static <T> List<T> present(List<T> samples) {
+        if (samples == null) {
             throw new InvalidRequestException("samples", "must not be null");
         }
-        return batch.samples().stream().map(this::read).toList();
+        return samples;
     }
 
     private ReadSample read(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return ReadSample.unreadable(new FieldProblem("sample", "must be a JSON object"));
+            return NOT_AN_OBJECT;
         }
         try {
             return new ReadSample(json.treeToValue(node, SampleInput.class), List.of());

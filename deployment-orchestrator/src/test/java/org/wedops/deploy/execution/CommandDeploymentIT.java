@@ -90,8 +90,7 @@ class CommandDeploymentIT {
         String environment = unique("staging");
         String target = unique("it-cmd-api");
         openRegion(web, region, clock.instant());
-        UUID good = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
-        awaitPhase(db, good, "SUCCEEDED");
+        runningCleanly(environment, region, "1.0.0");
 
         try (TopicProbe<SpecificRecord> alerts = TopicProbe.events(Topics.ALERTS)) {
             UUID bad = requestAccepted(web, "it-cmd", environment, region, "2.0.0");
@@ -122,8 +121,7 @@ class CommandDeploymentIT {
         String environment = unique("staging");
         String target = unique("it-cmd-api");
         openRegion(web, region, clock.instant());
-        UUID clean = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
-        awaitPhase(db, clean, "SUCCEEDED");
+        runningCleanly(environment, region, "1.0.0");
         DeployFixtures.freezeRegion(web, region, clock.instant(), clock.instant().plus(Duration.ofHours(6)), "wedding day");
 
         UUID hotfix = emergency(environment, region, "1.0.1");
@@ -139,6 +137,11 @@ class CommandDeploymentIT {
         assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
     }
 
+    /** Deploys the version through an open window and waits until it SUCCEEDED: what runs before the scenario. */
+    private void runningCleanly(String environment, String region, String version) {
+        awaitPhase(db, requestAccepted(web, "it-cmd", environment, region, version), "SUCCEEDED");
+    }
+
     private UUID emergency(String environment, String region, String version) {
         Map<?, ?> accepted = DeployFixtures.request(web, "ADMIN", Map.of("service", "it-cmd", "environment", environment, "region", region,
                         "version", version, "emergency", true, "reason", "couples cannot upload photos"))
@@ -151,8 +154,7 @@ class CommandDeploymentIT {
         String region = unique("latency");
         String environment = unique("staging");
         openRegion(web, region, clock.instant());
-        UUID good = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
-        awaitPhase(db, good, "SUCCEEDED");
+        runningCleanly(environment, region, "1.0.0");
         Instant beforeRequest = clock.instant();
         TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout", window(environment, region, beforeRequest, 100, 100));
 
@@ -205,8 +207,7 @@ class CommandDeploymentIT {
         String region = unique("abort");
         String environment = unique("staging");
         openRegion(web, region, clock.instant());
-        UUID good = requestAccepted(web, "it-cmd", environment, region, "1.0.0");
-        awaitPhase(db, good, "SUCCEEDED");
+        runningCleanly(environment, region, "1.0.0");
         Files.writeString(STATE.resolve("it-cmd-" + environment + "-2.0.0.hold"), "");
 
         UUID held = requestAccepted(web, "it-cmd", environment, region, "2.0.0");
