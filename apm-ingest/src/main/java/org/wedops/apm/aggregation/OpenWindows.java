@@ -1,0 +1,220 @@
+package org.wedops.apm.aggregation;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * The windows still open on one partition, kept as objects between commits and written to a changelogged key-value
+ * store only when Streams commits.
+ *
+ * <p>Why not the DSL's windowed aggregate: Streams' record cache holds bytes, so every sample decoded and re-encoded
+ * its window's aggregate with its sketch, and the aggregate went through the cache, the suppression buffer and their
+ * flushes; that was most of the stream thread's time in bench/apm-ingest. Here a sample costs a map lookup.
+ *
+ * <p>Exactly-once holds because Streams calls {@link #flushCache()} on every {@link CachedStateStore} before it
+ * commits a task (as it does for its own record caches): the changed windows reach the changelog inside the same
+ * transaction as the input offsets and the emitted windows. {@link CachedStateStore} is a Streams-internal interface;
+ * {@code WindowedPercentilesIT} and the local stack's kill-and-restart test fail if an upgrade changes that contract.
+ */
+final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
+
+    private final KeyValueStore<Bytes, byte[]> changelogged;
+    private final TreeMap<Long, Map<String, WindowAggregate>> byStart = new TreeMap<>();
+    private final Set<Key> changed = new HashSet<>();
+    private final Set<Key> closed = new HashSet<>();
+    private boolean loaded;
+
+    private OpenWindows(KeyValueStore<Bytes, byte[]> changelogged) {
+        this.changelogged = changelogged;
+    }
+
+    static StoreBuilder<OpenWindows> builder(String name) {
+        return new Builder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingEnabled(Map.of()).withCachingDisabled());
+    }
+
+    /** One series' window starting at {@code start}, created empty when new; the caller adds to it. */
+    WindowAggregate window(String series, long start) {
+        load();
+        changed.add(new Key(series, start));
+        return byStart.computeIfAbsent(start, s -> new HashMap<>()).computeIfAbsent(series, s -> new WindowAggregate());
+    }
+
+    /** The earliest start of an open window, or {@link Long#MAX_VALUE} when none is open. */
+    long earliestStart() {
+        load();
+        return byStart.isEmpty() ? Long.MAX_VALUE : byStart.firstKey();
+    }
+
+    /** Removes and returns every window starting at or before {@code start}, earliest first. */
+    List<ClosedWindow> closeStartingUpTo(long start) {
+        load();
+        List<ClosedWindow> windows = new ArrayList<>();
+        while (!byStart.isEmpty() && byStart.firstKey() <= start) {
+            Map.Entry<Long, Map<String, WindowAggregate>> earliest = byStart.pollFirstEntry();
+            earliest.getValue().forEach((series, aggregate) -> {
+                Key key = new Key(series, earliest.getKey());
+                changed.remove(key);
+                closed.add(key);
+                windows.add(new ClosedWindow(series, earliest.getKey(), aggregate));
+            });
+        }
+        return windows;
+    }
+
+    record ClosedWindow(String series, long start, WindowAggregate aggregate) {
+    }
+
+    @Override
+    public void flushCache() {
+        for (Key key : changed) {
+            changelogged.put(key.bytes(), byStart.get(key.start()).get(key.series()).toBytes());
+        }
+        for (Key key : closed) {
+            changelogged.delete(key.bytes());
+        }
+        changed.clear();
+        closed.clear();
+    }
+
+    @Override
+    public void clearCache() {
+        // a task closed dirty: what was not committed is forgotten, and read again from the changelog
+        forget();
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
+        return false;
+    }
+
+    /** After a restore the changelogged store holds the committed windows; they are read once, on first use. */
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        try (KeyValueIterator<Bytes, byte[]> all = changelogged.all()) {
+            while (all.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = all.next();
+                Key key = Key.of(entry.key);
+                byStart.computeIfAbsent(key.start(), s -> new HashMap<>()).put(key.series(), WindowAggregate.fromBytes(entry.value));
+            }
+        }
+        loaded = true;
+    }
+
+    private void forget() {
+        byStart.clear();
+        changed.clear();
+        closed.clear();
+        loaded = false;
+    }
+
+    @Override
+    public String name() {
+        return changelogged.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        forget();
+        changelogged.init(context, root);
+    }
+
+    @Override
+    public void flush() {
+        changelogged.flush();
+    }
+
+    @Override
+    public void close() {
+        forget();
+        changelogged.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return changelogged.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return changelogged.isOpen();
+    }
+
+    private record Key(String series, long start) {
+
+        Bytes bytes() {
+            byte[] name = series.getBytes(StandardCharsets.UTF_8);
+            return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + name.length).putLong(start).put(name).array());
+        }
+
+        static Key of(Bytes bytes) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes.get());
+            long start = buffer.getLong();
+            return new Key(new String(bytes.get(), Long.BYTES, bytes.get().length - Long.BYTES, StandardCharsets.UTF_8), start);
+        }
+    }
+
+    private record Builder(StoreBuilder<KeyValueStore<Bytes, byte[]>> changelogged) implements StoreBuilder<OpenWindows> {
+
+        @Override
+        public StoreBuilder<OpenWindows> withCachingEnabled() {
+            return this; // the open windows are the cache
+        }
+
+        @Override
+        public StoreBuilder<OpenWindows> withCachingDisabled() {
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<OpenWindows> withLoggingEnabled(Map<String, String> config) {
+            return new Builder(changelogged.withLoggingEnabled(config));
+        }
+
+        @Override
+        public StoreBuilder<OpenWindows> withLoggingDisabled() {
+            throw new UnsupportedOperationException("open windows without a changelog would lose samples on a restart");
+        }
+
+        @Override
+        public OpenWindows build() {
+            return new OpenWindows(changelogged.build());
+        }
+
+        @Override
+        public Map<String, String> logConfig() {
+            return changelogged.logConfig();
+        }
+
+        @Override
+        public boolean loggingEnabled() {
+            return changelogged.loggingEnabled();
+        }
+
+        @Override
+        public String name() {
+            return changelogged.name();
+        }
+    }
+}
