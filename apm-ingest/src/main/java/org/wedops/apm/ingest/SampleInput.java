@@ -3,6 +3,8 @@ package org.wedops.apm.ingest;
 import java.time.Instant;
 import java.util.Map;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * One sample of a {@code POST /api/apm/samples} batch as the emitter sent it, before validation; field names as in
  * DESIGN.md's API sketch and {@code ApmSample.avsc}. Everything is nullable here so that a missing field is a
@@ -15,7 +17,7 @@ public record SampleInput(
         String provider,
         String region,
         String environment,
-        Instant timestamp,
+        @JsonDeserialize(using = Rfc3339InstantDeserializer.class) Instant timestamp,
         Double durationMs,
         Boolean success,
         String errorType,
