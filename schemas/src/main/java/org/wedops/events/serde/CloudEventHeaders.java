@@ -1,7 +1,6 @@
 package org.wedops.events.serde;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.kafka.common.header.Header;
@@ -29,14 +28,20 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
-    /** Replaces every CloudEvents attribute on the headers, so a re-sent record never carries two. */
-    public static void write(Headers headers, String id, String source, String type, Instant time, String contentType) {
-        put(headers, ID, id);
-        put(headers, SOURCE, source);
-        put(headers, TYPE, type);
-        put(headers, TIME, time.toString());
-        put(headers, SPEC_VERSION, SPEC_VERSION_1_0);
-        put(headers, CONTENT_TYPE, contentType);
+    /**
+     * Replaces every CloudEvents attribute on the headers, so a re-sent record never carries two.
+     *
+     * @param time RFC 3339, as {@link java.time.Instant#toString()} writes it
+     */
+    public static void write(Headers headers, String id, String source, String type, String time, String contentType) {
+        // a new record has none of them: one look instead of a removal per attribute (bench/apm-ingest writes ~50k/s)
+        boolean replacing = carriesAny(headers);
+        put(headers, ID, id, replacing);
+        put(headers, SOURCE, source, replacing);
+        put(headers, TYPE, type, replacing);
+        put(headers, TIME, time, replacing);
+        put(headers, SPEC_VERSION, SPEC_VERSION_1_0, replacing);
+        put(headers, CONTENT_TYPE, contentType, replacing);
     }
 
     public static Optional<String> read(Headers headers, String name) {
@@ -49,8 +54,19 @@ public final class CloudEventHeaders {
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
+    private static boolean carriesAny(Headers headers) {
+        for (Header header : headers) {
+            if (header.key().startsWith("ce_") || header.key().equals(CONTENT_TYPE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void put(Headers headers, String name, String value, boolean replacing) {
+        if (replacing) {
+            headers.remove(name);
+        }
         if (value != null) {
             headers.add(name, value.getBytes(StandardCharsets.UTF_8));
         }

@@ -65,6 +65,22 @@ class AvroEventSerdeTest {
     }
 
     @Test
+    void eachRecordCarriesItsOwnEventTime() {
+        RecordHeaders first = new RecordHeaders();
+        RecordHeaders second = new RecordHeaders();
+        RecordHeaders third = new RecordHeaders();
+        serializer.serialize(Topics.HEALTH, first, healthEvent());
+        ContainerHealthReported later = healthEvent();
+        later.setOccurredAt(NOW.plusMillis(1500));
+        serializer.serialize(Topics.HEALTH, second, later);
+        serializer.serialize(Topics.HEALTH, third, healthEvent());
+
+        assertThat(header(first, CloudEventHeaders.TIME)).isEqualTo("2026-06-06T14:00:00Z");
+        assertThat(header(second, CloudEventHeaders.TIME)).isEqualTo("2026-06-06T14:00:01.500Z");
+        assertThat(header(third, CloudEventHeaders.TIME)).isEqualTo("2026-06-06T14:00:00Z");
+    }
+
+    @Test
     void recordWrittenWithAnOlderSchemaVersionDecodesIntoTheCurrentClassWithDefaults() throws Exception {
         Schema older = SchemaBuilder.record("ContainerHealthReported").namespace("org.wedops.events").fields()
                 .requiredString("eventId")
