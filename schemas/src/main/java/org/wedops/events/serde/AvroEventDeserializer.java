@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
@@ -57,15 +56,16 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
         if (data == null) {
             return null; // tombstone on a compacted topic
         }
-        Optional<String> contentType = CloudEventHeaders.read(headers, CloudEventHeaders.CONTENT_TYPE);
-        if (contentType.filter(type -> type.startsWith(CloudEventHeaders.AVRO_JSON)).isPresent()) {
+        // the single-object marker cannot begin a JSON text, so the headers are only read when it is absent
+        if (!startsWithMarker(data)
+                && CloudEventHeaders.read(headers, CloudEventHeaders.CONTENT_TYPE).filter(type -> type.startsWith(CloudEventHeaders.AVRO_JSON)).isPresent()) {
             return fromJson(topic, headers, data);
         }
         return fromSingleObject(topic, data);
     }
 
     private SpecificRecord fromSingleObject(String topic, byte[] data) {
-        if (data.length < HEADER_LENGTH || data[0] != MARKER_0 || data[1] != MARKER_1) {
+        if (!startsWithMarker(data)) {
             throw new SerializationException("record on " + topic + " is not Avro single-object encoded");
         }
         long fingerprint = ByteBuffer.wrap(data, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
@@ -76,6 +76,10 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
         } catch (IOException | AvroRuntimeException e) {
             throw new SerializationException("cannot decode " + writer.getFullName() + " on " + topic + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean startsWithMarker(byte[] data) {
+        return data.length >= HEADER_LENGTH && data[0] == MARKER_0 && data[1] == MARKER_1;
     }
 
     private SpecificRecord fromJson(String topic, Headers headers, byte[] data) {
