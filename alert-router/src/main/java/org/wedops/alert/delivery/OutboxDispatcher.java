@@ -126,10 +126,9 @@ class OutboxDispatcher {
                 .setError(error)
                 .setLatencyMs((System.nanoTime() - startedNanos) / 1_000_000)
                 .build();
-        // the row already records the attempt; a lost audit event must not cause a second delivery
-        return publisher.publish(Topics.NOTIFICATIONS, notification.subject(), event)
-                .doOnError(e -> log.warn("Could not publish outcome of {}: {}", notification.deliveryKey(), e.toString()))
-                .onErrorResume(e -> Mono.empty())
-                .then();
+        // the row already records the attempt, so a lost audit event must not cause a second delivery, and the drain
+        // does not wait for the broker's acknowledgement: the next notification would wait for it (bench/alert-router)
+        return Mono.fromRunnable(() -> publisher.publish(Topics.NOTIFICATIONS, notification.subject(), event)
+                .subscribe(published -> { }, e -> log.warn("Could not publish outcome of {}: {}", notification.deliveryKey(), e.toString())));
     }
 }
