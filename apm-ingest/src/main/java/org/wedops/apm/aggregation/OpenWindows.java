@@ -59,15 +59,12 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
         return byStart.computeIfAbsent(start, s -> new HashMap<>()).computeIfAbsent(series, s -> new WindowAggregate());
     }
 
-    /** The earliest start of an open window, or {@link Long#MAX_VALUE} when none is open. */
-    long earliestStart() {
-        load();
-        return byStart.isEmpty() ? Long.MAX_VALUE : byStart.firstKey();
-    }
-
     /** Removes and returns every window starting at or before {@code start}, earliest first. */
     List<ClosedWindow> closeStartingUpTo(long start) {
         load();
+        if (byStart.isEmpty() || byStart.firstKey() > start) {
+            return List.of(); // nearly every sample: nothing closes
+        }
         List<ClosedWindow> windows = new ArrayList<>();
         while (!byStart.isEmpty() && byStart.firstKey() <= start) {
             Map.Entry<Long, Map<String, WindowAggregate>> earliest = byStart.pollFirstEntry();
@@ -169,9 +166,8 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
         }
 
         static Key of(Bytes bytes) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes.get());
-            long start = buffer.getLong();
-            return new Key(new String(bytes.get(), Long.BYTES, bytes.get().length - Long.BYTES, StandardCharsets.UTF_8), start);
+            byte[] raw = bytes.get();
+            return new Key(new String(raw, Long.BYTES, raw.length - Long.BYTES, StandardCharsets.UTF_8), ByteBuffer.wrap(raw).getLong());
         }
     }
 

@@ -46,27 +46,17 @@ final class WindowAccumulator implements Processor<String, ApmSample, String, Sp
     @Override
     public void process(Record<String, ApmSample> record) {
         long start = record.timestamp() - Math.floorMod(record.timestamp(), SIZE_MS);
-        long streamTime = context.currentStreamTimeMs();
-        if (closes(start) <= streamTime) {
+        // windows starting at or before this have closed: stream time has reached their end plus the grace
+        long lastClosedStart = context.currentStreamTimeMs() - SIZE_MS - graceMs;
+        if (start <= lastClosedStart) {
             late(record.value().getService()).increment();
         } else {
             windows.window(record.key(), start).add(record.value());
         }
-        if (closes(windows.earliestStart()) <= streamTime) {
-            emitClosed(streamTime);
-        }
-    }
-
-    private long closes(long start) {
-        return start == Long.MAX_VALUE ? Long.MAX_VALUE : start + SIZE_MS + graceMs;
-    }
-
-    private void emitClosed(long streamTime) {
-        Instant now = clock.instant();
-        for (OpenWindows.ClosedWindow closed : windows.closeStartingUpTo(streamTime - SIZE_MS - graceMs)) {
-            Instant start = Instant.ofEpochMilli(closed.start());
-            Instant end = start.plus(WindowSettings.SIZE);
-            context.forward(new Record<>(closed.series(), closed.aggregate().toWindow(closed.series(), start, end, now),
+        for (OpenWindows.ClosedWindow closed : windows.closeStartingUpTo(lastClosedStart)) {
+            Instant windowStart = Instant.ofEpochMilli(closed.start());
+            Instant end = windowStart.plus(WindowSettings.SIZE);
+            context.forward(new Record<>(closed.series(), closed.aggregate().toWindow(closed.series(), windowStart, end, clock.instant()),
                     end.toEpochMilli() - 1));
         }
     }
