@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ApmSample;
 import org.wedops.apm.ingest.SampleOutcomeHeader;
@@ -30,7 +29,9 @@ class ErrorGroupListener {
     }
 
     @KafkaListener(id = ErrorGroupStore.CONSUMER, topics = Topics.APM_SAMPLES, batch = "true", properties = {"max.poll.records=5000",
-            ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS + "=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+            // neither can fail, so without the error-handling wrappers, which look through every record's headers
+            "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+            "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
     void onSamples(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         List<ErrorGroupStore.Consumed> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {

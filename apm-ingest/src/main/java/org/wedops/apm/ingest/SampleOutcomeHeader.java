@@ -25,9 +25,16 @@ public final class SampleOutcomeHeader {
         headers.add(NAME, success ? SUCCESS : FAILURE);
     }
 
-    /** Whether the record says of itself that it is a successful sample. */
+    /**
+     * Whether the record says of itself that it is a successful sample. Looked for from the front: it is written
+     * before the serializer adds the CloudEvents headers, and every key looked at is decoded from the record.
+     */
     public static boolean saysSuccess(Headers headers) {
-        Header header = headers.lastHeader(NAME);
-        return header != null && Arrays.equals(header.value(), SUCCESS);
+        for (Header header : headers) {
+            if (NAME.equals(header.key())) {
+                return Arrays.equals(header.value(), SUCCESS);
+            }
+        }
+        return false;
     }
 }
