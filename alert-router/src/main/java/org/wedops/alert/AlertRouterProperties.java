@@ -81,6 +81,7 @@ public record AlertRouterProperties(
      * @param claimTimeout how long a claimed row is reserved for one instance; after it another may take it
      * @param firstRetry   pause before the second attempt; doubles up to {@code maxRetry}
      * @param maxRetry     longest pause between attempts
+     * @param flushConcurrency groups flushed side by side, each in its own transaction
      */
     public record Dispatch(
             @DefaultValue("500ms") Duration interval,
@@ -88,7 +89,8 @@ public record AlertRouterProperties(
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("30s") Duration claimTimeout,
             @DefaultValue("1s") Duration firstRetry,
-            @DefaultValue("5m") Duration maxRetry) {
+            @DefaultValue("5m") Duration maxRetry,
+            @DefaultValue("4") int flushConcurrency) {
     }
 
     /** @param interval how often due escalations are looked for */

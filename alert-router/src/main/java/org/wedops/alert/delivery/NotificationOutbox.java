@@ -55,9 +55,11 @@ public class NotificationOutbox {
                 .bind("now", at(now)).bind("fallback", Parameter.fromOrEmpty(fallback, String.class))
                 .map((row, meta) -> row.get("id", Long.class))
                 .one()
-                .flatMapMany(id -> Flux.fromIterable(fingerprints).concatMap(fingerprint -> db.sql(
-                                "insert into notification_alert (notification_id, fingerprint) values (:id, :fp) on conflict do nothing")
-                        .bind("id", id).bind("fp", fingerprint).fetch().rowsUpdated()))
+                .flatMap(id -> fingerprints.isEmpty() ? Mono.just(0L) : db.sql("""
+                                insert into notification_alert (notification_id, fingerprint)
+                                select :id, fingerprint from unnest(:fps::text[]) as fingerprint
+                                on conflict do nothing""")
+                        .bind("id", id).bind("fps", fingerprints.toArray(String[]::new)).fetch().rowsUpdated())
                 .then();
     }
 

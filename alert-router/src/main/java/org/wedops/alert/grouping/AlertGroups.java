@@ -99,14 +99,16 @@ public class AlertGroups {
      */
     public Mono<Void> flushed(Group group, boolean notified, Map<String, String> notifiedStates, Collection<String> dropped,
                               Instant nextFlush, Instant now) {
-        Mono<Void> states = Flux.fromIterable(notifiedStates.entrySet())
-                .concatMap(e -> db.sql("update alert_group_member set notified_state = :state where group_key = :key and fingerprint = :fp")
-                        .bind("state", e.getValue()).bind("key", group.key()).bind("fp", e.getKey()).fetch().rowsUpdated())
-                .then();
-        Mono<Void> drop = Flux.fromIterable(dropped)
-                .concatMap(fp -> db.sql("delete from alert_group_member where group_key = :key and fingerprint = :fp")
-                        .bind("key", group.key()).bind("fp", fp).fetch().rowsUpdated())
-                .then();
+        // one statement each however many members the group has: a storm flushes hundreds of groups
+        Mono<Long> states = notifiedStates.isEmpty() ? Mono.just(0L) : db.sql("""
+                        update alert_group_member m set notified_state = told.state
+                        from unnest(:fps::text[], :states::text[]) as told(fingerprint, state)
+                        where m.group_key = :key and m.fingerprint = told.fingerprint""")
+                .bind("fps", notifiedStates.keySet().toArray(String[]::new))
+                .bind("states", notifiedStates.keySet().stream().map(notifiedStates::get).toArray(String[]::new))
+                .bind("key", group.key()).fetch().rowsUpdated();
+        Mono<Long> drop = dropped.isEmpty() ? Mono.just(0L) : db.sql("delete from alert_group_member where group_key = :key and fingerprint = any(:fps)")
+                .bind("key", group.key()).bind("fps", dropped.toArray(String[]::new)).fetch().rowsUpdated();
         Mono<Long> schedule = db.sql("""
                         update alert_group set claimed_until = null,
                           flush_seq = flush_seq + :increment,

@@ -98,7 +98,8 @@ class GroupFlusher {
                     ? Mono.just(List.of()) : alerts.firing().collectList();
             return Mono.zip(silences.activeAt(now).collectList(), inhibitionSources)
                     .flatMap(context -> Flux.fromIterable(due)
-                            .concatMap(group -> flushAndWakeDispatcher(group, context.getT1(), context.getT2(), now))
+                            // groups are independent (each its own rows and transaction): a storm's groups go out side by side
+                            .flatMap(group -> flushAndWakeDispatcher(group, context.getT1(), context.getT2(), now), settings.flushConcurrency())
                             .then());
         });
     }
