@@ -75,6 +75,8 @@ stop_stack_leftovers() {
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  # a router paused for the Kafka-hop measurement must be able to hear its SIGTERM
+  [ -n "${ROUTER_PID:-}" ] && kill -CONT "$ROUTER_PID" 2>/dev/null || true
   stop_pid "$AM_PID" "Alertmanager" 10
   stop_pid "$STACK_PID" "bench stack (alert-router, Kafka, PostgreSQL)" 60
   [ -n "$STACK_PID" ] && stop_stack_leftovers
@@ -210,6 +212,11 @@ read -r ROUTER_PID KAFKA_PID <"$WORK/stack-pids"
 log "feeding WedOps"
 ROUTER_URL="http://127.0.0.1:$ROUTER_PORT" WATCH_PIDS="alert-router=$ROUTER_PID kafka=$KAFKA_PID postgres=$PG_PID" \
   "${DRIVER[@]}" run wedops "$RESULTS"
+# ---- 5b. the floor: the same stream into the same broker, the router paused, a bare consumer reading ----------------
+log "the Kafka hop alone: alert-router paused (SIGSTOP), the same stream through the broker to a bare consumer"
+kill -STOP "$ROUTER_PID"
+"${DRIVER[@]}" hop "$RESULTS" || log "the Kafka hop measurement failed; the report goes on without it"
+kill -CONT "$ROUTER_PID"
 stop_pid "$STACK_PID" "bench stack (alert-router, Kafka, PostgreSQL)" 60
 STACK_PID=""
 cp "$WORK/stack/logs/alert-router.log" "$WORK/stack/logs/postgres.log" "$RESULTS/" 2>/dev/null || true

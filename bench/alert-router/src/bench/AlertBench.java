@@ -40,17 +40,22 @@ import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.wedops.events.Alert;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.ThresholdProfile;
 import org.wedops.events.Topics;
+import org.wedops.events.serde.AvroEventDeserializer;
 import org.wedops.events.serde.AvroEventSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,8 +96,12 @@ public final class AlertBench {
             Report.print(Path.of(args[1]));
             return;
         }
+        if (args.length == 2 && args[0].equals("hop")) {
+            new AlertBench("hop", Path.of(args[1])).runKafkaHopAlone();
+            return;
+        }
         if (args.length != 3 || !args[0].equals("run") || !(args[1].equals("am") || args[1].equals("wedops"))) {
-            System.err.println("usage: AlertBench run am|wedops <results-dir> | AlertBench report <results-dir>");
+            System.err.println("usage: AlertBench run am|wedops <results-dir> | AlertBench hop <results-dir> | AlertBench report <results-dir>");
             System.exit(2);
         }
         new AlertBench(args[1], Path.of(args[2])).run();
@@ -193,6 +202,36 @@ public final class AlertBench {
             receiver.stop(0);
             ((java.util.concurrent.ExecutorService) receiver.getExecutor()).shutdownNow();
         }
+    }
+
+    /**
+     * The same stream into the same broker with the router paused (run.sh stops it with SIGSTOP) and only the bare
+     * consumer reading: the Kafka hop at its best on this machine, the floor under any design that reads ops.alerts.v1.
+     */
+    void runKafkaHopAlone() throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        // as the router's feeders produce (the project's linger.ms=5), then with no linger at all: the best case
+        for (int linger : new int[] {5, 0}) {
+            WedopsTarget kafka = new WedopsTarget(linger);
+            target = kafka;
+            try {
+                log("Kafka hop alone, producer linger.ms=" + linger);
+                feed(stream.warmup);
+                feed(stream.steady);
+                feed(stream.storm);
+                target.flush();
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (kafka.probed.get() < totalEvents && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                out.put(linger == 5 ? "kafka_hop_alone" : "kafka_hop_alone_linger0", kafka.kafkaHop());
+                log("  " + kafka.probed.get() + " of " + totalEvents + " received by the bare consumer");
+            } finally {
+                target.close();
+            }
+        }
+        Files.writeString(results.resolve("kafka-hop.json"), JSON.writeValueAsString(out));
+        log("results in " + results.resolve("kafka-hop.json"));
     }
 
     void mark(String name) {
@@ -383,15 +422,26 @@ public final class AlertBench {
         long commitsAtSteady = -1;
         final String routerUrl = env("ROUTER_URL", "http://127.0.0.1:8485");
         Map<String, Double> metricsAtSteady = Map.of();
+        /** When a bare consumer beside the router received each event: the Kafka hop alone, the floor under any design that reads ops.alerts.v1. */
+        final long[] probeMicros = new long[totalEvents];
+        final Map<String, Integer> indexOfEventId = new java.util.concurrent.ConcurrentHashMap<>();
+        final Thread probe;
+        final java.util.concurrent.CountDownLatch probePositioned = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger probed = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean probing = true;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         WedopsTarget() throws Exception {
+            this(5);
+        }
+
+        WedopsTarget(int lingerMs) throws Exception {
             Properties p = new Properties();
             // the project's producer defaults (service-support's application defaults)
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(lingerMs));
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroEventSerializer.class.getName());
             p.put(AvroEventSerializer.SOURCE_CONFIG, "wedops/alert-bench");
@@ -405,6 +455,60 @@ public final class AlertBench {
                     // a missed sample
                 }
             }, 0, 250, TimeUnit.MILLISECONDS);
+            probe = new Thread(this::probeKafkaHop, "kafka-hop-probe");
+            probe.setDaemon(true);
+            probe.start();
+            if (!probePositioned.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the Kafka hop probe did not get its partitions in 30 s");
+            }
+        }
+
+        /** The router's consumer settings (service-support defaults), no group: all partitions from their end. */
+        void probeKafkaHop() {
+            Properties c = new Properties();
+            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroEventDeserializer.class.getName());
+            try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(c)) {
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                probePositioned.countDown();
+                while (probing) {
+                    for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                        long now = nowMicros();
+                        if (record.value() instanceof Alert alert) {
+                            Integer index = indexOfEventId.get(alert.getEventId());
+                            if (index != null) {
+                                probeMicros[index] = now;
+                                probed.incrementAndGet();
+                            }
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                System.err.println("kafka hop probe stopped: " + e);
+            }
+        }
+
+        /** Produce→receive of the bare consumer, per phase. */
+        Map<String, Object> kafkaHop() {
+            probing = false;
+            Map<String, Object> hop = new LinkedHashMap<>();
+            for (Phase phase : List.of(stream.steady, stream.storm)) {
+                List<Long> all = new ArrayList<>();
+                for (Ev e : phase.events()) {
+                    if (probeMicros[e.index()] > 0) {
+                        all.add(probeMicros[e.index()] - sendMicros[e.index()]);
+                    }
+                }
+                hop.put(phase.name(), Map.of("every_event", Analysis.percentiles(all), "received", all.size(), "sent", phase.events().size()));
+            }
+            return hop;
         }
 
         long producedTotal() {
@@ -437,6 +541,7 @@ public final class AlertBench {
                 Fp fp = e.fp();
                 String eventId = UUID.randomUUID().toString();
                 eventIds[e.index()] = eventId;
+                indexOfEventId.put(eventId, e.index());
                 Alert alert = Alert.newBuilder()
                         .setEventId(eventId)
                         .setOccurredAt(Instant.ofEpochSecond(now / 1_000_000, (now % 1_000_000) * 1000))
@@ -552,6 +657,7 @@ public final class AlertBench {
                 intake.put(phase.name(), m);
             }
             out.put("router_intake", intake);
+            out.put("kafka_hop", kafkaHop());
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(results.resolve("wedops-processed.csv")))) {
                 w.println("index,phase,fingerprint,first,send_us,processed_us");
                 for (Phase phase : List.of(stream.warmup, stream.steady, stream.storm)) {

@@ -78,6 +78,23 @@ final class Report {
             g.row("p99 fire→delivery < 1 s, CRITICAL 0s wait, " + phase, "< 1000 ms", ms(w99), w99 < 1000 ? "PASS" : "FAIL");
         }
         text.append(g.render());
+        if (wo.path("kafka_hop").isObject()) {
+            text.append("\nThe floor under any design that reads ops.alerts.v1 (a bare consumer's produce→receive, same broker, same run):\n");
+            JsonNode alone = Files.exists(results.resolve("kafka-hop.json"))
+                    ? AlertBench.JSON.readTree(Files.readString(results.resolve("kafka-hop.json"))) : AlertBench.JSON.createObjectNode();
+            Table f = new Table("phase", "1.5× Alertmanager's fire→webhook p99", "Kafka hop beside the working router",
+                    "Kafka hop alone (router paused)", "the same, producer linger.ms=0", "best hop within the target at p99");
+            for (String phase : List.of("steady", "storm")) {
+                double target = 1.5 * al.at("/new_group_CRITICAL_" + phase + "/p99").asDouble();
+                JsonNode hop = alone.at("/kafka_hop_alone/" + phase + "/every_event");
+                JsonNode hop0 = alone.at("/kafka_hop_alone_linger0/" + phase + "/every_event");
+                double best = Math.min(hop.path("p99").asDouble(Double.MAX_VALUE), hop0.path("p99").asDouble(Double.MAX_VALUE));
+                f.row(phase, ms(target), pct(wo.at("/kafka_hop/" + phase + "/every_event")), pct(hop), pct(hop0),
+                        best == Double.MAX_VALUE ? "n/a" : best <= target ? "yes" : "no");
+            }
+            text.append("(each: p50 / p99 / max, every event of the phase)\n");
+            text.append(f.render());
+        }
 
         JsonNode stages = wo.path("first_notification_stages_critical");
         if (stages.isObject()) {
@@ -89,6 +106,8 @@ final class Report {
             }
             s.row("send_to_intake_ms, every event", pct(wo.at("/router_intake/steady/send_to_intake_ms")),
                     pct(wo.at("/router_intake/storm/send_to_intake_ms")), "");
+            s.row("send_to_consume_ms, every event, a bare consumer beside the router (the Kafka hop alone)",
+                    pct(wo.at("/kafka_hop/steady/every_event")), pct(wo.at("/kafka_hop/storm/every_event")), "");
             text.append(s.render());
             JsonNode rm = wo.path("router_metrics");
             for (var names = rm.fieldNames(); names.hasNext(); ) {
