@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,12 +35,8 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
     private static final byte MARKER_1 = (byte) 0x01;
     private static final int HEADER_LENGTH = 10;
 
-    /** Reused per thread, as Avro's own message decoder does; reading from the array, not through a stream per byte. */
-    private static final ThreadLocal<BinaryDecoder> DECODER = new ThreadLocal<>();
-
     private final SchemaCatalog catalog;
-    /** By writer fingerprint: the writer's schema resolved to the current generated class of its type. */
-    private final Map<Long, SpecificDatumReader<SpecificRecord>> readersByWriter = new ConcurrentHashMap<>();
+    private final Map<String, BinaryMessageDecoder<SpecificRecord>> decodersByType = new ConcurrentHashMap<>();
 
     public AvroEventDeserializer() {
         this(SchemaCatalog.get());
@@ -73,27 +69,13 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
             throw new SerializationException("record on " + topic + " is not Avro single-object encoded");
         }
         long fingerprint = ByteBuffer.wrap(data, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-        SpecificDatumReader<SpecificRecord> reader = readerFor(topic, fingerprint);
-        try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, DECODER.get());
-            DECODER.set(decoder);
-            return reader.read(null, decoder);
-        } catch (IOException | RuntimeException e) {
-            // a truncated or corrupt body fails in the decoder with whatever it met first
-            throw new SerializationException("cannot decode " + reader.getSchema().getFullName() + " on " + topic + ": " + e.getMessage(), e);
-        }
-    }
-
-    private SpecificDatumReader<SpecificRecord> readerFor(String topic, long fingerprint) {
-        SpecificDatumReader<SpecificRecord> known = readersByWriter.get(fingerprint);
-        if (known != null) {
-            return known;
-        }
         Schema writer = catalog.writerSchema(fingerprint).orElseThrow(() -> new SerializationException(
                 "record on " + topic + " was written with unknown schema fingerprint " + Long.toHexString(fingerprint)));
-        Schema reader = catalog.current(writer.getFullName())
-                .orElseThrow(() -> new SerializationException("no current type for " + writer.getFullName()));
-        return readersByWriter.computeIfAbsent(fingerprint, ignored -> new SpecificDatumReader<>(writer, reader, SpecificData.get()));
+        try {
+            return decoderFor(writer.getFullName()).decode(data);
+        } catch (IOException | AvroRuntimeException e) {
+            throw new SerializationException("cannot decode " + writer.getFullName() + " on " + topic + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean startsWithMarker(byte[] data) {
@@ -115,5 +97,14 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
         } catch (IOException | AvroRuntimeException e) {
             throw new SerializationException("cannot decode JSON " + reader.getName() + " on " + topic + ": " + e.getMessage(), e);
         }
+    }
+
+    private BinaryMessageDecoder<SpecificRecord> decoderFor(String fullName) {
+        return decodersByType.computeIfAbsent(fullName, name -> {
+            Schema reader = catalog.current(name).orElseThrow(() -> new SerializationException("no current type for " + name));
+            BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(SpecificData.get(), reader);
+            catalog.writersOf(name).forEach(decoder::addSchema);
+            return decoder;
+        });
     }
 }

@@ -1,19 +1,15 @@
 package org.wedops.events.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -28,14 +24,7 @@ public class AvroEventSerializer implements Serializer<SpecificRecord> {
     /** Producer property naming this producer in {@code ce_source}, e.g. {@code wedops/health-collector}. */
     public static final String SOURCE_CONFIG = "wedops.cloudevents.source";
 
-    /**
-     * Avro's {@code BinaryMessageEncoder} writes through a direct encoder, a synchronized stream call per byte, and
-     * copies the result twice; this writes the same bytes (marker, fingerprint, body) through a buffered encoder.
-     */
-    private static final ThreadLocal<ByteArrayOutputStream> BUFFER = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(512));
-    private static final ThreadLocal<BinaryEncoder> ENCODER = new ThreadLocal<>();
-
-    private final Map<Schema, SingleObjectWriter> writers = new ConcurrentHashMap<>();
+    private final Map<Schema, BinaryMessageEncoder<SpecificRecord>> encoders = new ConcurrentHashMap<>();
     private String source = "wedops";
     /** The last {@code ce_time} written: a batch shares one instant, and formatting one costs more than the rest of a header. */
     private volatile FormattedTime lastTime = new FormattedTime(Instant.EPOCH, Instant.EPOCH.toString());
@@ -70,15 +59,12 @@ public class AvroEventSerializer implements Serializer<SpecificRecord> {
             return null;
         }
         try {
-            SingleObjectWriter writer = writers.computeIfAbsent(data.getSchema(), SingleObjectWriter::of);
-            ByteArrayOutputStream buffer = BUFFER.get();
-            buffer.reset();
-            buffer.write(writer.header());
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, ENCODER.get());
-            ENCODER.set(encoder);
-            writer.body().write(data, encoder);
-            encoder.flush();
-            return buffer.toByteArray();
+            ByteBuffer buffer = encoders
+                    .computeIfAbsent(data.getSchema(), schema -> new BinaryMessageEncoder<>(SpecificData.get(), schema))
+                    .encode(data);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -97,16 +83,6 @@ public class AvroEventSerializer implements Serializer<SpecificRecord> {
     }
 
     private record FormattedTime(Instant instant, String text) {
-    }
-
-    /** The single-object header of a schema (marker and little-endian fingerprint) and the writer of its body. */
-    private record SingleObjectWriter(byte[] header, SpecificDatumWriter<SpecificRecord> body) {
-
-        static SingleObjectWriter of(Schema schema) {
-            byte[] header = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN)
-                    .put((byte) 0xC3).put((byte) 0x01).putLong(SchemaCatalog.fingerprint(schema)).array();
-            return new SingleObjectWriter(header, new SpecificDatumWriter<>(schema, SpecificData.get()));
-        }
     }
 
     private static Instant occurredAt(SpecificRecord data) {

@@ -196,28 +196,6 @@ class AvroEventSerdeTest {
     }
 
     @Test
-    void writesTheSameBytesAsAvrosOwnSingleObjectEncoder() throws Exception {
-        ContainerHealthReported event = healthEvent();
-        byte[] avros = new BinaryMessageEncoder<ContainerHealthReported>(org.apache.avro.specific.SpecificData.get(),
-                ContainerHealthReported.getClassSchema()).encode(event).array();
-
-        byte[] ours = serializer.serialize(Topics.HEALTH, new RecordHeaders(), event);
-
-        assertThat(ours).isEqualTo(avros);
-        assertThat(serializer.serialize(Topics.HEALTH, new RecordHeaders(), event)).as("a reused buffer writes it again").isEqualTo(avros);
-    }
-
-    @Test
-    void truncatedBodyIsRejectedAsASerializationError() {
-        byte[] bytes = serializer.serialize(Topics.HEALTH, new RecordHeaders(), healthEvent());
-        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 6);
-
-        assertThatThrownBy(() -> deserializer.deserialize(Topics.HEALTH, new RecordHeaders(), truncated))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("cannot decode org.wedops.events.ContainerHealthReported");
-    }
-
-    @Test
     void everyShippedHistoryVersionIsAKnownWriter() {
         SchemaCatalog catalog = SchemaCatalog.get();
         for (Schema current : catalog.currentSchemas()) {
