@@ -48,28 +48,53 @@ public class AlertGroups {
         this.json = json;
     }
 
-    /** Records that an alert of the group changed, in the caller's transaction. */
-    public Mono<Void> memberChanged(Route route, String groupKey, Map<String, String> groupLabels, String fingerprint, Instant now) {
-        Mono<Long> group = db.sql("""
+    /** An alert that changed, as a member of the group of one route it matches. */
+    public record MemberChange(Route route, String groupKey, Map<String, String> groupLabels, String fingerprint) {
+    }
+
+    /**
+     * Records that alerts of these groups changed, in the caller's transaction: two statements however many alerts and
+     * groups (a storm changes hundreds at once). Groups are written in key order, so two writers lock them in the same order.
+     */
+    public Mono<Void> membersChanged(Collection<MemberChange> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        Map<String, MemberChange> byGroup = new java.util.TreeMap<>();
+        changes.forEach(change -> byGroup.putIfAbsent(change.groupKey(), change));
+        Collection<MemberChange> groups = byGroup.values();
+        Mono<Long> upserted = db.sql("""
                         insert into alert_group (group_key, route_id, receiver, fallback, labels, group_interval_ms, repeat_interval_ms,
                                                  next_flush_at, changed_at)
-                        values (:key, :route, :receiver, :fallback, :labels, :interval, :repeat, :firstFlush, :now)
+                        select g.key, g.route, g.receiver, g.fallback, g.labels::jsonb, g.interval, g.repeat,
+                               :now + g.wait * interval '1 millisecond', :now
+                        from unnest(:keys::text[], :routes::text[], :receivers::text[], :fallbacks::text[], :labels::text[],
+                                    :intervals::bigint[], :repeats::bigint[], :waits::bigint[])
+                             as g(key, route, receiver, fallback, labels, interval, repeat, wait)
                         on conflict (group_key) do update set
                           receiver = excluded.receiver, fallback = excluded.fallback,
                           group_interval_ms = excluded.group_interval_ms, repeat_interval_ms = excluded.repeat_interval_ms,
                           changed_at = :now,
                           next_flush_at = least(coalesce(alert_group.next_flush_at, 'infinity'::timestamptz),
-                                                case when alert_group.last_flush_at is null then :firstFlush
-                                                     else greatest(:now, alert_group.last_flush_at + (:interval * interval '1 millisecond')) end)""")
-                .bind("key", groupKey).bind("route", route.id()).bind("receiver", route.receiver())
-                .bind("fallback", Parameter.fromOrEmpty(route.fallback(), String.class))
-                .bind("labels", Json.of(json.writeValueAsString(groupLabels)))
-                .bind("interval", route.groupInterval().toMillis()).bind("repeat", route.repeatInterval().toMillis())
-                .bind("firstFlush", at(now.plus(route.groupWait()))).bind("now", at(now))
+                                                case when alert_group.last_flush_at is null then excluded.next_flush_at
+                                                     else greatest(:now, alert_group.last_flush_at + (excluded.group_interval_ms * interval '1 millisecond')) end)""")
+                .bind("keys", groups.stream().map(MemberChange::groupKey).toArray(String[]::new))
+                .bind("routes", groups.stream().map(g -> g.route().id()).toArray(String[]::new))
+                .bind("receivers", groups.stream().map(g -> g.route().receiver()).toArray(String[]::new))
+                .bind("fallbacks", groups.stream().map(g -> g.route().fallback()).toArray(String[]::new))
+                .bind("labels", groups.stream().map(g -> json.writeValueAsString(g.groupLabels())).toArray(String[]::new))
+                .bind("intervals", groups.stream().map(g -> g.route().groupInterval().toMillis()).toArray(Long[]::new))
+                .bind("repeats", groups.stream().map(g -> g.route().repeatInterval().toMillis()).toArray(Long[]::new))
+                .bind("waits", groups.stream().map(g -> g.route().groupWait().toMillis()).toArray(Long[]::new))
+                .bind("now", at(now))
                 .fetch().rowsUpdated();
-        Mono<Long> member = db.sql("insert into alert_group_member (group_key, fingerprint) values (:key, :fp) on conflict do nothing")
-                .bind("key", groupKey).bind("fp", fingerprint).fetch().rowsUpdated();
-        return group.then(member).then();
+        Mono<Long> members = db.sql("""
+                        insert into alert_group_member (group_key, fingerprint)
+                        select * from unnest(:keys::text[], :fps::text[]) on conflict do nothing""")
+                .bind("keys", changes.stream().map(MemberChange::groupKey).toArray(String[]::new))
+                .bind("fps", changes.stream().map(MemberChange::fingerprint).toArray(String[]::new))
+                .fetch().rowsUpdated();
+        return upserted.then(members).then();
     }
 
     /** Reserves groups due for a flush; SKIP LOCKED keeps instances apart, an expired claim is taken again. */

@@ -115,7 +115,9 @@ public class AlertIntake {
                     changes.add(new Change(next, decision.notification()));
                 }
             }
+            // every change joins its groups in one go; what else each change starts or stops follows in event order
             return alerts.saveAll(touched.values(), now)
+                    .then(groups.membersChanged(changes.stream().flatMap(change -> memberChanges(change.alert()).stream()).toList(), now))
                     .then(Flux.fromIterable(changes).concatMap(change -> react(change, now)).then());
         });
     }
@@ -124,8 +126,8 @@ public class AlertIntake {
         StoredAlert alert = change.alert();
         return switch (change.notification()) {
             case NONE -> Mono.empty();
-            case FIRING -> changed(alert, now).then(startEscalation(alert, now));
-            case RESOLVED -> changed(alert, now).then(escalations.stop(alert.fingerprint()))
+            case FIRING -> startEscalation(alert, now);
+            case RESOLVED -> escalations.stop(alert.fingerprint())
                     .then(expireSilencesOnResolve(alert, now))
                     .then(groups.flushNowGroupsWithUntoldFiring(now)).then();
         };
@@ -133,10 +135,14 @@ public class AlertIntake {
 
     /** Joins the alert to its group on every route it matches and schedules those groups' flushes. */
     Mono<Void> changed(StoredAlert alert, Instant now) {
+        return groups.membersChanged(memberChanges(alert), now);
+    }
+
+    private List<AlertGroups.MemberChange> memberChanges(StoredAlert alert) {
         Map<String, String> labels = AlertLabels.of(alert, protection);
-        return Flux.fromIterable(routing.config().routesFor(labels))
-                .concatMap(route -> groups.memberChanged(route, route.groupKey(labels), groupLabels(route, labels), alert.fingerprint(), now))
-                .then();
+        return routing.config().routesFor(labels).stream()
+                .map(route -> new AlertGroups.MemberChange(route, route.groupKey(labels), groupLabels(route, labels), alert.fingerprint()))
+                .toList();
     }
 
     private Mono<Void> startEscalation(StoredAlert alert, Instant now) {
