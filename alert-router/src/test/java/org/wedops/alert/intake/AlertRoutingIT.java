@@ -69,6 +69,9 @@ class AlertRoutingIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    AlertIntake intake;
+
     @DynamicPropertySource
     static void endpoints(DynamicPropertyRegistry registry) {
         registry.add("wedops.alert.slack.webhook-url", () -> receivers.url("/slack"));
@@ -123,6 +126,25 @@ class AlertRoutingIT {
         await().untilAsserted(() -> assertThat(receivers.received("/slack", service)).hasSize(1));
         String message = receivers.received("/slack", service).get(0);
         assertThat(message).contains("[FIRING:2] WebhookSlow").contains(first.getFingerprint()).contains(second.getFingerprint());
+    }
+
+    @Test
+    void alertsOfOneGroupInOneBatchJoinItTogetherAndAreSentAsOneMessage() {
+        String service = unique("batched");
+        Instant start = now();
+        Alert first = alert(service, "WebhookSlow", Severity.HIGH, AlertStatus.FIRING, start, start, Map.of("provider", "stripe"));
+        Alert second = alert(service, "WebhookSlow", Severity.HIGH, AlertStatus.FIRING, start, start, Map.of("provider", "paypal"));
+
+        // the listener hands a poll to the intake as one batch; here the batch is made certain
+        intake.acceptAll(List.of(first, second)).block();
+
+        await().untilAsserted(() -> assertThat(receivers.received("/slack", service)).hasSize(1));
+        assertThat(receivers.received("/slack", service).get(0)).contains("[FIRING:2] WebhookSlow")
+                .contains(first.getFingerprint()).contains(second.getFingerprint());
+        assertThat(db.sql("select count(*) as members, count(distinct group_key) as groups from alert_group_member where fingerprint in (:a, :b)")
+                .bind("a", first.getFingerprint()).bind("b", second.getFingerprint())
+                .map((row, meta) -> List.of(row.get("members", Long.class), row.get("groups", Long.class))).one().block())
+                .containsExactly(2L, 1L);
     }
 
     @Test
