@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -60,7 +61,7 @@ public class AlertGroups {
         if (changes.isEmpty()) {
             return Mono.empty();
         }
-        Map<String, MemberChange> byGroup = new java.util.TreeMap<>();
+        Map<String, MemberChange> byGroup = new TreeMap<>();
         changes.forEach(change -> byGroup.putIfAbsent(change.groupKey(), change));
         Collection<MemberChange> groups = byGroup.values();
         Mono<Long> upserted = db.sql("""
@@ -130,7 +131,7 @@ public class AlertGroups {
                         from unnest(:fps::text[], :states::text[]) as told(fingerprint, state)
                         where m.group_key = :key and m.fingerprint = told.fingerprint""")
                 .bind("fps", notifiedStates.keySet().toArray(String[]::new))
-                .bind("states", notifiedStates.keySet().stream().map(notifiedStates::get).toArray(String[]::new))
+                .bind("states", notifiedStates.values().toArray(String[]::new))
                 .bind("key", group.key()).fetch().rowsUpdated();
         Mono<Long> drop = dropped.isEmpty() ? Mono.just(0L) : db.sql("delete from alert_group_member where group_key = :key and fingerprint = any(:fps)")
                 .bind("key", group.key()).bind("fps", dropped.toArray(String[]::new)).fetch().rowsUpdated();
