@@ -15,6 +15,10 @@ import org.apache.avro.Schema;
 public final class Topics {
 
     public static final String HEALTH = "ops.health.v1";
+    /**
+     * {@code ApmSample}s keyed by series, as external emitters write them, and the {@code ApmSampleBatch}es of
+     * apm-ingest's HTTP intake (samples of one partition in one record, no key), told apart by schema fingerprint.
+     */
     public static final String APM_SAMPLES = "ops.apm.samples.v1";
     public static final String APM_MODELS = "ops.apm.models.v1";
     public static final String APM_WINDOWS = "ops.apm.windows.v1";

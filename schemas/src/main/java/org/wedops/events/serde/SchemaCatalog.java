@@ -17,6 +17,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.wedops.events.Alert;
 import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.ContainerHealthReported;
 import org.wedops.events.DeploymentEvent;
@@ -42,7 +43,7 @@ public final class SchemaCatalog {
     }
 
     private static final List<Schema> CURRENT = List.of(
-            ContainerHealthReported.getClassSchema(), ApmSample.getClassSchema(), ModelObservation.getClassSchema(),
+            ContainerHealthReported.getClassSchema(), ApmSample.getClassSchema(), ApmSampleBatch.getClassSchema(), ModelObservation.getClassSchema(),
             ApmWindow.getClassSchema(), WeddingScheduled.getClassSchema(), WeddingCancelled.getClassSchema(),
             ProtectionState.getClassSchema(), ScalingDecision.getClassSchema(), DeploymentEvent.getClassSchema(),
             Alert.getClassSchema(), NotificationOutcome.getClassSchema());
