@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.Topics;
 import org.wedops.events.serde.AvroEventDeserializer;
 import org.wedops.events.serde.AvroEventSerializer;
@@ -37,8 +38,7 @@ final class WindowTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(OpenWindows.builder(STORE));
         builder.stream(Topics.APM_SAMPLES, Consumed.with(Serdes.String(), events).withTimestampExtractor(new SampleTime()))
-                .filter((series, record) -> series != null && record instanceof ApmSample)
-                .mapValues(record -> (ApmSample) record)
+                .filter((series, record) -> record instanceof ApmSampleBatch || series != null && record instanceof ApmSample)
                 .process(() -> new WindowAccumulator(settings.grace(), meters, clock, STORE), Named.as("apm-windows-accumulate"), STORE)
                 .to(Topics.APM_WINDOWS, Produced.with(Serdes.String(), events));
         return builder.build();

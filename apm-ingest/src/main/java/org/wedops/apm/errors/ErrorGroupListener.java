@@ -8,6 +8,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleBatch;
 import org.wedops.apm.ingest.SampleOutcomeHeader;
 import org.wedops.events.Topics;
 import org.wedops.events.serde.AvroEventDeserializer;
@@ -35,20 +36,25 @@ class ErrorGroupListener {
     void onSamples(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         List<ErrorGroupStore.Consumed> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            batch.add(new ErrorGroupStore.Consumed(record.topic(), record.partition(), record.offset(), failedSample(record)));
+            batch.add(new ErrorGroupStore.Consumed(record.topic(), record.partition(), record.offset(), failedSamples(record)));
         }
         store.count(batch).block();
         ack.acknowledge();
     }
 
-    private ApmSample failedSample(ConsumerRecord<String, byte[]> record) {
+    /** The samples of a record that may have failed: none when its header says they all succeeded. */
+    private List<ApmSample> failedSamples(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null || SampleOutcomeHeader.saysSuccess(record.headers())) {
-            return null;
+            return List.of();
         }
         try {
-            return samples.deserialize(record.topic(), record.headers(), record.value()) instanceof ApmSample sample ? sample : null;
+            Object event = samples.deserialize(record.topic(), record.headers(), record.value());
+            if (event instanceof ApmSampleBatch batch) {
+                return batch.getSamples();
+            }
+            return event instanceof ApmSample sample ? List.of(sample) : List.of();
         } catch (RuntimeException notAnEvent) {
-            return null;
+            return List.of();
         }
     }
 }

@@ -37,8 +37,8 @@ public class ErrorGroupStore {
         this.json = json;
     }
 
-    /** One consumed record: its place on the topic, and the sample when it was one. */
-    record Consumed(String topic, int partition, long offset, ApmSample sample) {
+    /** One consumed record: its place on the topic, and the samples it carried that may have failed. */
+    record Consumed(String topic, int partition, long offset, List<ApmSample> samples) {
     }
 
     public record ErrorGroup(String fingerprint, String kind, String service, String operation, String errorType, long count,
@@ -54,8 +54,8 @@ public class ErrorGroupStore {
         return countedUpTo(topic)
                 .flatMap(counted -> {
                     List<ApmSample> fresh = batch.stream()
-                            .filter(record -> record.offset() >= counted.getOrDefault(record.partition(), 0L) && record.sample() != null)
-                            .map(Consumed::sample).toList();
+                            .filter(record -> record.offset() >= counted.getOrDefault(record.partition(), 0L))
+                            .flatMap(record -> record.samples().stream()).toList();
                     Map<Integer, Long> next = new HashMap<>();
                     batch.forEach(record -> next.merge(record.partition(), record.offset() + 1, Math::max));
                     return upsert(ErrorGroupCounts.of(fresh)).then(remember(topic, next));

@@ -1,35 +1,46 @@
 package org.wedops.apm.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import org.wedops.apm.ApmIngestProperties;
 import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.ApmSampleKind;
 import org.wedops.events.Topics;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.FieldProblem;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Reads and validates each sample of a batch, puts the valid ones on ops.apm.samples.v1 keyed by series, and
- * answers once the broker has acknowledged all of them. A failed send fails the request (503), and the emitter
- * retries the batch: delivery is at least once.
+ * Reads and validates each sample of a batch and puts the valid ones on ops.apm.samples.v1, the samples of each
+ * partition together in one {@link ApmSampleBatch} record (a partition's share is one record, or a few for a very
+ * large batch), on the partition their series keys hash to, as the producer would place a sample keyed by its
+ * series. Answers once the broker has acknowledged all of them. A failed send fails the request (503), and the
+ * emitter retries the batch: delivery is at least once.
  */
 @Component
 public class SampleIngest {
 
+    /** Keeps a record well under the producer's 1 MB request limit even for samples with many attributes. */
+    static final int MAX_SAMPLES_PER_RECORD = 500;
+
+    private final KafkaTemplate<String, SpecificRecord> template;
     private final EventPublisher publisher;
     private final SampleValidator validator;
     private final Clock clock;
@@ -40,33 +51,63 @@ public class SampleIngest {
      * bench/apm-ingest.
      */
     SampleIngest(ProducerFactory<String, SpecificRecord> producers, ApmIngestProperties properties, Clock clock) {
-        this.publisher = new EventPublisher(new KafkaTemplate<>(producers));
+        this.template = new KafkaTemplate<>(producers);
+        this.publisher = new EventPublisher(template);
         this.validator = new SampleValidator(properties.maxFutureSkew());
         this.clock = clock;
     }
 
     public Mono<IngestResult> ingest(List<SampleBatchReader.ReadSample> samples) {
         Instant now = clock.instant();
-        List<ProducerRecord<String, SpecificRecord>> valid = new ArrayList<>(samples.size());
+        SampleEventIds eventIds = new SampleEventIds();
+        List<ApmSample> valid = new ArrayList<>(samples.size());
         List<IngestResult.Rejection> rejected = new ArrayList<>();
         for (int index = 0; index < samples.size(); index++) {
             SampleInput sample = samples.get(index).sample();
             List<FieldProblem> problems = sample == null ? samples.get(index).problems() : validator.problems(sample, now);
             if (problems.isEmpty()) {
-                ApmSample event = toEvent(sample, now);
-                ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.APM_SAMPLES, SeriesKey.of(event), event);
-                SampleOutcomeHeader.write(record.headers(), event.getSuccess());
-                valid.add(record);
+                valid.add(toEvent(sample, eventIds.of(index), now));
             } else {
                 int at = index;
                 problems.forEach(problem -> rejected.add(new IngestResult.Rejection(at, problem.field(), problem.message())));
             }
         }
-        return publisher.publishAll(valid)
-                .then(Mono.fromSupplier(() -> new IngestResult(valid.size(), List.copyOf(rejected))));
+        IngestResult result = new IngestResult(valid.size(), List.copyOf(rejected));
+        if (valid.isEmpty()) {
+            return Mono.just(result);
+        }
+        // the partition count comes from the producer's metadata, which it may have to fetch: not on the event loop
+        return Mono.fromCallable(() -> records(valid, template.partitionsFor(Topics.APM_SAMPLES).size(), now))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(publisher::publishAll)
+                .thenReturn(result);
     }
 
-    private static ApmSample toEvent(SampleInput sample, Instant now) {
+    /**
+     * One record per partition and outcome: the failed samples travel apart from the successful ones, so that the error
+     * groups decode only the records that hold failures.
+     */
+    static List<ProducerRecord<String, SpecificRecord>> records(List<ApmSample> samples, int partitions, Instant now) {
+        Map<Integer, List<ApmSample>> byPartitionAndOutcome = new TreeMap<>();
+        for (ApmSample sample : samples) {
+            int partition = BuiltInPartitioner.partitionForKey(SeriesKey.of(sample).getBytes(StandardCharsets.UTF_8), partitions);
+            byPartitionAndOutcome.computeIfAbsent(2 * partition + (sample.getSuccess() ? 0 : 1), group -> new ArrayList<>()).add(sample);
+        }
+        List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
+        byPartitionAndOutcome.forEach((group, ofGroup) -> {
+            for (int from = 0; from < ofGroup.size(); from += MAX_SAMPLES_PER_RECORD) {
+                List<ApmSample> chunk = ofGroup.subList(from, Math.min(ofGroup.size(), from + MAX_SAMPLES_PER_RECORD));
+                ApmSampleBatch batch = new ApmSampleBatch(UUID.randomUUID().toString(), now, chunk);
+                ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.APM_SAMPLES, group / 2, null, batch);
+                SampleOutcomeHeader.write(record.headers(), group % 2 == 0);
+                records.add(record);
+            }
+        });
+        return records;
+    }
+
+    /** Set field by field: the generated builder checks every value against the schema again, a cost per sample. */
+    private static ApmSample toEvent(SampleInput sample, String eventId, Instant now) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (sample.attributes() != null) {
             // Avro map values cannot be null
@@ -76,33 +117,33 @@ public class SampleIngest {
                 }
             });
         }
-        return ApmSample.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(now)
-                .setKind(ApmSampleKind.valueOf(sample.kind()))
-                .setService(sample.service())
-                .setOperation(sample.operation())
-                .setProvider(sample.provider())
-                .setRegion(sample.region())
-                .setEnvironment(sample.environment())
-                .setTimestamp(sample.timestamp())
-                .setDurationMs(sample.durationMs())
-                // an emitter that says nothing about success reports a failure through errorType
-                .setSuccess(sample.success() != null ? sample.success() : sample.errorType() == null)
-                .setErrorType(sample.errorType())
-                .setStatusCode(sample.statusCode())
-                // DESIGN.md's sketch carries a webhook's chain id among the attributes
-                .setChainId(sample.chainId() != null ? sample.chainId() : attributes.get("chainId"))
-                .setStep(sample.step())
-                .setRoute(sample.route())
-                .setConnectionCount(sample.connectionCount())
-                .setDisconnects(sample.disconnects())
-                .setModel(sample.model())
-                .setTimedOut(sample.timedOut())
-                .setTokensIn(sample.tokensIn())
-                .setTokensOut(sample.tokensOut())
-                .setCostUsd(sample.costUsd())
-                .setAttributes(attributes)
-                .build();
+        ApmSample event = new ApmSample();
+        event.setEventId(eventId);
+        event.setOccurredAt(now);
+        event.setKind(ApmSampleKind.valueOf(sample.kind()));
+        event.setService(sample.service());
+        event.setOperation(sample.operation());
+        event.setProvider(sample.provider());
+        event.setRegion(sample.region());
+        event.setEnvironment(sample.environment());
+        event.setTimestamp(sample.timestamp());
+        event.setDurationMs(sample.durationMs());
+        // an emitter that says nothing about success reports a failure through errorType
+        event.setSuccess(sample.success() != null ? sample.success() : sample.errorType() == null);
+        event.setErrorType(sample.errorType());
+        event.setStatusCode(sample.statusCode());
+        // DESIGN.md's sketch carries a webhook's chain id among the attributes
+        event.setChainId(sample.chainId() != null ? sample.chainId() : attributes.get("chainId"));
+        event.setStep(sample.step());
+        event.setRoute(sample.route());
+        event.setConnectionCount(sample.connectionCount());
+        event.setDisconnects(sample.disconnects());
+        event.setModel(sample.model());
+        event.setTimedOut(sample.timedOut());
+        event.setTokensIn(sample.tokensIn());
+        event.setTokensOut(sample.tokensOut());
+        event.setCostUsd(sample.costUsd());
+        event.setAttributes(attributes);
+        return event;
     }
 }

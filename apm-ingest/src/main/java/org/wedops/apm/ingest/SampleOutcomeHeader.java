@@ -7,8 +7,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * A header on the samples this service puts on ops.apm.samples.v1 saying whether the sample succeeded, so that a
- * consumer interested only in failures (the error groups) need not decode the rest. Samples written to the topic by
+ * A header on the sample batches this service puts on ops.apm.samples.v1 saying whether every sample in it succeeded, so
+ * that a consumer interested only in failures (the error groups) need not decode the rest. Samples written to the topic by
  * emitters directly have no such header and are decoded.
  */
 public final class SampleOutcomeHeader {

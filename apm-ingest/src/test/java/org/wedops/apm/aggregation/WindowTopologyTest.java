@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.ApmSampleKind;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.Topics;
@@ -105,9 +106,41 @@ class WindowTopologyTest {
                 UUID.nameUUIDFromBytes((emitted.get(0).getSeriesKey() + "@" + MINUTE.toEpochMilli()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
     }
 
+    @Test
+    void samplesOfABatchJoinTheWindowsOfTheirOwnSeriesBesideSingleSamples() {
+        samples.pipeInput(null, new ApmSampleBatch(UUID.randomUUID().toString(), MINUTE, List.of(
+                sample("pay", MINUTE.plusSeconds(1), 10), sample("refund", MINUTE.plusSeconds(2), 30), sample("pay", MINUTE.plusSeconds(3), 20))));
+        samples.pipeInput("HTTP|checkout|pay|stripe|uk|prod", sample("pay", MINUTE.plusSeconds(4), 40));
+        send("a", MINUTE.plusSeconds(120), 10);
+
+        List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
+        assertThat(emitted).extracting(ApmWindow::getSeriesKey, ApmWindow::getCount, ApmWindow::getSum).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("HTTP|checkout|pay|stripe|uk|prod", 3L, 70.0),
+                org.assertj.core.groups.Tuple.tuple("HTTP|checkout|refund|stripe|uk|prod", 1L, 30.0));
+    }
+
+    @Test
+    void aBatchIsJudgedByItsEarliestSampleSoNoneOfItIsLateBecauseOfAnother() {
+        send("a", MINUTE.plusSeconds(10), 10);
+        // the second sample alone would close the first minute (stream time past its end plus the grace)
+        samples.pipeInput(null, new ApmSampleBatch(UUID.randomUUID().toString(), MINUTE, List.of(
+                sample("pay", MINUTE.plusSeconds(100), 10), sample("pay", MINUTE.plusSeconds(20), 30))));
+        send("a", MINUTE.plusSeconds(200), 10);
+
+        List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
+        assertThat(emitted).filteredOn(window -> window.getSeriesKey().equals("HTTP|checkout|pay|stripe|uk|prod"))
+                .extracting(ApmWindow::getWindowStart, ApmWindow::getCount).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(MINUTE, 1L), org.assertj.core.groups.Tuple.tuple(MINUTE.plusSeconds(60), 1L));
+        assertThat(meters.find("apm.samples.late").counter()).isNull();
+    }
+
     private void send(String series, Instant at, double durationMs) {
-        samples.pipeInput(series, ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
-                .setKind(ApmSampleKind.HTTP).setService("checkout").setOperation("pay").setProvider("stripe").setRegion("uk")
-                .setEnvironment("prod").setTimestamp(at).setDurationMs(durationMs).setSuccess(true).build());
+        samples.pipeInput(series, sample("pay", at, durationMs));
+    }
+
+    private static ApmSample sample(String operation, Instant at, double durationMs) {
+        return ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
+                .setKind(ApmSampleKind.HTTP).setService("checkout").setOperation(operation).setProvider("stripe").setRegion("uk")
+                .setEnvironment("prod").setTimestamp(at).setDurationMs(durationMs).setSuccess(true).build();
     }
 }

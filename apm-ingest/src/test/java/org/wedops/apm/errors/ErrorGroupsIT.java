@@ -80,12 +80,12 @@ class ErrorGroupsIT {
                 .setTimestamp(Instant.now()).setDurationMs(40).setSuccess(false).setErrorType("ConnectException").build();
         // a partition of a topic of its own, so the listener's offsets of the real topic are not disturbed
         String topic = "redelivery-" + operation;
-        List<ErrorGroupStore.Consumed> batch = List.of(new ErrorGroupStore.Consumed(topic, 0, 0, failed),
-                new ErrorGroupStore.Consumed(topic, 0, 1, failed));
+        List<ErrorGroupStore.Consumed> batch = List.of(new ErrorGroupStore.Consumed(topic, 0, 0, List.of(failed)),
+                new ErrorGroupStore.Consumed(topic, 0, 1, List.of(failed)));
 
         store.count(batch).block(Duration.ofSeconds(10));
         store.count(batch).block(Duration.ofSeconds(10));
-        store.count(List.of(new ErrorGroupStore.Consumed(topic, 0, 1, failed), new ErrorGroupStore.Consumed(topic, 0, 2, failed)))
+        store.count(List.of(new ErrorGroupStore.Consumed(topic, 0, 1, List.of(failed)), new ErrorGroupStore.Consumed(topic, 0, 2, List.of(failed))))
                 .block(Duration.ofSeconds(10));
 
         assertThat(store.recent("crm", "HTTP", Instant.now().minusSeconds(3600), 1000).filter(g -> g.operation().equals(operation))

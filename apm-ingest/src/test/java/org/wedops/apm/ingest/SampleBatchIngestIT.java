@@ -2,6 +2,7 @@ package org.wedops.apm.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,11 +12,14 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.ApmSampleKind;
 import org.wedops.events.Topics;
 import org.wedops.testsupport.TestTokens;
@@ -27,6 +31,9 @@ class SampleBatchIngestIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    KafkaAdmin admin;
 
     @Test
     void aBatchWithABadSampleTakesTheGoodOneOntoTheSamplesTopicAndNamesTheBadField() {
@@ -47,17 +54,24 @@ class SampleBatchIngestIT {
                 .jsonPath("$.rejected[0].reason").isEqualTo("must be >= 0");
 
         try (TopicProbe<SpecificRecord> samples = TopicProbe.events(Topics.APM_SAMPLES)) {
-            ConsumerRecord<String, SpecificRecord> record = samples.await(r -> r.value() instanceof ApmSample s
-                    && s.getOperation().equals(operation));
-            ApmSample sample = (ApmSample) record.value();
-            assertThat(record.key()).isEqualTo("WEBHOOK|payments|" + operation + "|stripe|uk|prod");
+            ConsumerRecord<String, SpecificRecord> record = samples.await(r -> r.value() instanceof ApmSampleBatch b
+                    && b.getSamples().stream().anyMatch(s -> s.getOperation().equals(operation)));
+            List<ApmSample> carried = ((ApmSampleBatch) record.value()).getSamples();
+            assertThat(carried).hasSize(1);
+            ApmSample sample = carried.get(0);
+            String series = "WEBHOOK|payments|" + operation + "|stripe|uk|prod";
+            assertThat(SeriesKey.of(sample)).isEqualTo(series);
+            assertThat(record.partition()).isEqualTo(BuiltInPartitioner.partitionForKey(series.getBytes(StandardCharsets.UTF_8),
+                    admin.describeTopics(Topics.APM_SAMPLES).get(Topics.APM_SAMPLES).partitions().size()));
+            assertThat(new String(record.headers().lastHeader(SampleOutcomeHeader.NAME).value(), StandardCharsets.UTF_8)).isEqualTo("success");
             assertThat(sample.getKind()).isEqualTo(ApmSampleKind.WEBHOOK);
             assertThat(sample.getDurationMs()).isEqualTo(123.4);
             assertThat(sample.getTimestamp()).isEqualTo(Instant.parse("2026-06-06T14:00:00Z"));
             assertThat(sample.getChainId()).isEqualTo("chain-1");
             assertThat(sample.getAttributes()).containsEntry("chainId", "chain-1");
             assertThat(UUID.fromString(sample.getEventId())).isNotNull();
-            assertThat(samples.seen(r -> r.value() instanceof ApmSample s && s.getOperation().equals(operation))).hasSize(1);
+            assertThat(samples.seen(r -> r.value() instanceof ApmSampleBatch b
+                    && b.getSamples().stream().anyMatch(s -> s.getOperation().equals(operation)))).hasSize(1);
         }
     }
 

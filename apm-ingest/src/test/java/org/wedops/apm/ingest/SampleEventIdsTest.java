@@ -1,0 +1,24 @@
+package org.wedops.apm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class SampleEventIdsTest {
+
+    @Test
+    void samplesOfOneRequestGetDistinctVersion4UuidsAndAnotherRequestGetsOthers() {
+        SampleEventIds first = new SampleEventIds();
+        List<UUID> ids = IntStream.range(0, 5000).mapToObj(first::of).map(UUID::fromString).toList();
+
+        assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> {
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+        });
+        assertThat(new SampleEventIds().of(0)).isNotIn(ids.stream().map(UUID::toString).toList());
+    }
+}
