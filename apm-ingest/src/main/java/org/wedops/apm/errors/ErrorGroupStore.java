@@ -37,7 +37,7 @@ public class ErrorGroupStore {
         this.json = json;
     }
 
-    /** One consumed record: its place on the topic, and the samples it carried that may have failed. */
+    /** One consumed record: its place on the topic, and the failed samples it carried. */
     record Consumed(String topic, int partition, long offset, List<ApmSample> samples) {
     }
 
