@@ -58,6 +58,11 @@ public final class ApmIngestLoadBench {
     private static final int BATCH = Integer.getInteger("bench.batch", 1000);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     private static final Duration FULL_LOAD = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
+    /**
+     * Long enough for the JIT: broker, application and load share one JVM and two cores, and after a 10 s warm-up the C2
+     * compiler still had a queue of hundreds of methods and took a quarter of a core through the measured minute.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 60));
     private static final Duration HALF_LOAD = Duration.ofSeconds(Integer.getInteger("bench.halfSeconds", 30));
     private static final int RAW_RECORDS = Integer.getInteger("bench.rawRecords", 2_000_000);
     private static final int QUERIES = Integer.getInteger("bench.queries", 300);
@@ -90,6 +95,8 @@ public final class ApmIngestLoadBench {
         DataSource database = postgres.getDatabase("postgres", "apm_ingest");
 
         int recordSize = new AvroEventSerializer().serialize("ops.apm.samples.v1", sample(0, Instant.now(), 120)).length;
+        // warmed up like the pipeline is: the first run is not counted
+        rawProducerLimit(kafka.getBrokersAsString(), recordSize);
         double raw = rawProducerLimit(kafka.getBrokersAsString(), recordSize);
         // the issue quotes its reference figure at 300-byte records; measured too, for comparison only
         double raw300 = rawProducerLimit(kafka.getBrokersAsString(), 300);
@@ -115,7 +122,7 @@ public final class ApmIngestLoadBench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String token = TestTokens.ingest();
 
-            Load warmUp = load(http, ingest, token, Duration.ofSeconds(10), 0); // not measured
+            Load warmUp = load(http, ingest, token, WARM_UP, 0); // not measured
             awaitWindows(http, ingest, token, database, warmUp.accepted());
             long before = counted(database);
 
@@ -138,8 +145,8 @@ public final class ApmIngestLoadBench {
             out.printf("apm-ingest benchmark: %d series, batches of %d, %d concurrent posters, samples of %d bytes on the topic%n",
                     SERIES, BATCH, CONCURRENCY, recordSize);
             out.printf("(a) raw producer limit (ProducerPerformance, %d records of %d bytes, acks=all): %,.0f records/s%n", RAW_RECORDS, recordSize, raw);
-            out.printf("(b) full load %d s: accepted %,d samples, %,.0f/s over HTTP; windows counted %,d (%s); drained %.1f s after the last post%n",
-                    FULL_LOAD.toSeconds(), full.accepted(), full.rate(), inWindows, inWindows == full.accepted() ? "equal" : "NOT EQUAL",
+            out.printf("(b) full load %d s after a %d s warm-up: accepted %,d samples, %,.0f/s over HTTP; windows counted %,d (%s); drained %.1f s after the last post%n",
+                    FULL_LOAD.toSeconds(), WARM_UP.toSeconds(), full.accepted(), full.rate(), inWindows, inWindows == full.accepted() ? "equal" : "NOT EQUAL",
                     drain.toMillis() / 1000.0);
             out.printf("    sustained end to end (HTTP in → windows in PostgreSQL): %,.0f samples/s = %.1f %% of raw (goal ≥ 40 %%: %s)%n",
                     sustained, 100 * sustained / raw, sustained >= 0.4 * raw ? "met" : "NOT met");
