@@ -2,6 +2,7 @@ package org.wedops.apm.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.wedops.support.web.FieldProblem;
@@ -12,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the body of {@code POST /api/apm/samples}. Nearly every batch reads straight into samples in one pass; only a
- * batch with a sample that cannot be read (a wrong type, a timestamp that is not an instant, not an object) is read
- * again tree by tree, so that sample is rejected with its index and the others are still taken. Reading every batch as
- * trees first would pass over every sample twice.
+ * Reads the body of {@code POST /api/apm/samples}. Nearly every batch reads straight into samples in one pass, token by
+ * token ({@link SampleStreamReader}), or else by data binding; only a batch with a sample that cannot be read (a wrong
+ * type, a timestamp that is not an instant, not an object) is read again tree by tree, so that sample is rejected with
+ * its index and the others are still taken. Reading every batch as trees first would pass over every sample twice.
  */
 @Component
 class SampleBatchReader {
@@ -23,23 +24,32 @@ class SampleBatchReader {
     private static final ReadSample NOT_AN_OBJECT = ReadSample.unreadable(new FieldProblem("sample", "must be a JSON object"));
 
     private final JsonMapper json;
+    private final SampleStreamReader stream;
 
     SampleBatchReader(JsonMapper json) {
         this.json = json;
+        this.stream = new SampleStreamReader(json);
     }
 
     /** @throws InvalidRequestException when the body is no JSON object with a {@code samples} array */
     List<ReadSample> read(byte[] body) {
+        Optional<List<SampleInput>> streamed = stream.read(body);
+        if (streamed.isPresent()) {
+            return readSamples(streamed.get());
+        }
         try {
-            List<SampleInput> samples = present(json.readValue(body, ReadableBatch.class).samples());
-            List<ReadSample> read = new ArrayList<>(samples.size());
-            for (SampleInput sample : samples) {
-                read.add(sample == null ? NOT_AN_OBJECT : new ReadSample(sample, List.of()));
-            }
-            return read;
+            return readSamples(present(json.readValue(body, ReadableBatch.class).samples()));
         } catch (JacksonException oneSampleCannotBeRead) {
             return readOneByOne(body);
         }
+    }
+
+    private static List<ReadSample> readSamples(List<SampleInput> samples) {
+        List<ReadSample> read = new ArrayList<>(samples.size());
+        for (SampleInput sample : samples) {
+            read.add(sample == null ? NOT_AN_OBJECT : new ReadSample(sample, List.of()));
+        }
+        return read;
     }
 
     private List<ReadSample> readOneByOne(byte[] body) {
