@@ -220,12 +220,9 @@ public final class AlertBench {
                 feed(stream.steady);
                 feed(stream.storm);
                 target.flush();
-                long deadline = System.nanoTime() + 30_000_000_000L;
-                while (kafka.probed.get() < totalEvents && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                kafka.allProbed.await(30, java.util.concurrent.TimeUnit.SECONDS);
                 out.put(linger == 5 ? "kafka_hop_alone" : "kafka_hop_alone_linger0", kafka.kafkaHop());
-                log("  " + kafka.probed.get() + " of " + totalEvents + " received by the bare consumer");
+                log("  " + (totalEvents - kafka.allProbed.getCount()) + " of " + totalEvents + " received by the bare consumer");
             } finally {
                 target.close();
             }
@@ -427,7 +424,7 @@ public final class AlertBench {
         final Map<String, Integer> indexOfEventId = new java.util.concurrent.ConcurrentHashMap<>();
         final Thread probe;
         final java.util.concurrent.CountDownLatch probePositioned = new java.util.concurrent.CountDownLatch(1);
-        final java.util.concurrent.atomic.AtomicInteger probed = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.CountDownLatch allProbed = new java.util.concurrent.CountDownLatch(totalEvents);
         volatile boolean probing = true;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -485,7 +482,7 @@ public final class AlertBench {
                             Integer index = indexOfEventId.get(alert.getEventId());
                             if (index != null) {
                                 probeMicros[index] = now;
-                                probed.incrementAndGet();
+                                allProbed.countDown();
                             }
                         }
                     }

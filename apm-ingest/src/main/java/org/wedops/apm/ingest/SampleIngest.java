@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -25,7 +24,6 @@ import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.FieldProblem;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Reads and validates each sample of a batch and puts the valid ones on ops.apm.samples.v1, the samples of each
@@ -77,9 +75,7 @@ public class SampleIngest {
             return Mono.just(result);
         }
         // the partition count comes from the producer's metadata, which it may have to fetch: not on the event loop
-        return Mono.fromCallable(() -> records(valid, template.partitionsFor(Topics.APM_SAMPLES).size(), now))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(publisher::publishAll)
+        return publisher.publishAll(() -> records(valid, template.partitionsFor(Topics.APM_SAMPLES).size(), now))
                 .thenReturn(result);
     }
 
@@ -88,22 +84,25 @@ public class SampleIngest {
      * groups decode only the records that hold failures.
      */
     static List<ProducerRecord<String, SpecificRecord>> records(List<ApmSample> samples, int partitions, Instant now) {
-        Map<Integer, List<ApmSample>> byPartitionAndOutcome = new TreeMap<>();
+        Map<RecordGroup, List<ApmSample>> groups = new LinkedHashMap<>();
         for (ApmSample sample : samples) {
             int partition = BuiltInPartitioner.partitionForKey(SeriesKey.of(sample).getBytes(StandardCharsets.UTF_8), partitions);
-            byPartitionAndOutcome.computeIfAbsent(2 * partition + (sample.getSuccess() ? 0 : 1), group -> new ArrayList<>()).add(sample);
+            groups.computeIfAbsent(new RecordGroup(partition, sample.getSuccess()), group -> new ArrayList<>()).add(sample);
         }
         List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
-        byPartitionAndOutcome.forEach((group, ofGroup) -> {
+        groups.forEach((group, ofGroup) -> {
             for (int from = 0; from < ofGroup.size(); from += MAX_SAMPLES_PER_RECORD) {
                 List<ApmSample> chunk = ofGroup.subList(from, Math.min(ofGroup.size(), from + MAX_SAMPLES_PER_RECORD));
                 ApmSampleBatch batch = new ApmSampleBatch(UUID.randomUUID().toString(), now, chunk);
-                ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.APM_SAMPLES, group / 2, null, batch);
-                SampleOutcomeHeader.write(record.headers(), group % 2 == 0);
+                ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.APM_SAMPLES, group.partition(), null, batch);
+                SampleOutcomeHeader.write(record.headers(), group.success());
                 records.add(record);
             }
         });
         return records;
+    }
+
+    private record RecordGroup(int partition, boolean success) {
     }
 
     /** Set field by field: the generated builder checks every value against the schema again, a cost per sample. */

@@ -32,111 +32,120 @@ final class SampleStreamReader {
     /** The batch's samples (null where an element is null), or empty when data binding has to decide. */
     Optional<List<SampleInput>> read(byte[] body) {
         try (JsonParser parser = json.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
+            expect(parser.nextToken() == JsonToken.START_OBJECT);
             List<SampleInput> samples = null;
             for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-                if (!"samples".equals(name) || parser.nextToken() != JsonToken.START_ARRAY) {
-                    return Optional.empty();
-                }
+                expect("samples".equals(name) && parser.nextToken() == JsonToken.START_ARRAY);
                 samples = new ArrayList<>();
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                    if (token == JsonToken.VALUE_NULL) {
-                        samples.add(null);
-                    } else if (token != JsonToken.START_OBJECT) {
-                        return Optional.empty();
-                    } else {
-                        SampleInput sample = sample(parser);
-                        if (sample == null) {
-                            return Optional.empty();
-                        }
-                        samples.add(sample);
-                    }
+                    expect(token == JsonToken.VALUE_NULL || token == JsonToken.START_OBJECT);
+                    samples.add(token == JsonToken.VALUE_NULL ? null : sample(parser));
                 }
             }
             return Optional.ofNullable(samples);
-        } catch (JacksonException | DateTimeException notForTheFastPath) {
+        } catch (NeedsDataBinding | JacksonException | DateTimeException notForTheFastPath) {
             return Optional.empty();
         }
     }
 
-    /** One sample object, the parser at its START_OBJECT; null when it holds something only data binding may judge. */
+    /** One sample object, the parser at its START_OBJECT. */
     private static SampleInput sample(JsonParser parser) {
         Fields fields = new Fields();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             JsonToken value = parser.nextToken();
-            boolean isNull = value == JsonToken.VALUE_NULL;
-            boolean taken = switch (name) {
-                case "kind" -> (fields.kind = string(parser, value)) != null || isNull;
-                case "service" -> (fields.service = string(parser, value)) != null || isNull;
-                case "operation" -> (fields.operation = string(parser, value)) != null || isNull;
-                case "provider" -> (fields.provider = string(parser, value)) != null || isNull;
-                case "region" -> (fields.region = string(parser, value)) != null || isNull;
-                case "environment" -> (fields.environment = string(parser, value)) != null || isNull;
-                case "errorType" -> (fields.errorType = string(parser, value)) != null || isNull;
-                case "chainId" -> (fields.chainId = string(parser, value)) != null || isNull;
-                case "step" -> (fields.step = string(parser, value)) != null || isNull;
-                case "route" -> (fields.route = string(parser, value)) != null || isNull;
-                case "model" -> (fields.model = string(parser, value)) != null || isNull;
-                case "timestamp" -> {
-                    String text = string(parser, value);
-                    fields.timestamp = text == null ? null : ITU.parseDateTime(text).toInstant();
-                    yield text != null || isNull;
-                }
-                case "durationMs" -> (fields.durationMs = decimal(parser, value)) != null || isNull;
-                case "costUsd" -> (fields.costUsd = decimal(parser, value)) != null || isNull;
-                case "success" -> (fields.success = bool(value)) != null || isNull;
-                case "timedOut" -> (fields.timedOut = bool(value)) != null || isNull;
-                case "statusCode" -> (fields.statusCode = whole(parser, value)) != null || isNull;
-                case "connectionCount" -> (fields.connectionCount = whole(parser, value)) != null || isNull;
-                case "disconnects" -> (fields.disconnects = whole(parser, value)) != null || isNull;
-                case "tokensIn" -> (fields.tokensIn = wholeLong(parser, value)) != null || isNull;
-                case "tokensOut" -> (fields.tokensOut = wholeLong(parser, value)) != null || isNull;
-                case "attributes" -> (fields.attributes = attributes(parser, value)) != null || isNull;
-                default -> false;
-            };
-            if (!taken) {
-                return null;
+            switch (name) {
+                case "kind" -> fields.kind = string(parser, value);
+                case "service" -> fields.service = string(parser, value);
+                case "operation" -> fields.operation = string(parser, value);
+                case "provider" -> fields.provider = string(parser, value);
+                case "region" -> fields.region = string(parser, value);
+                case "environment" -> fields.environment = string(parser, value);
+                case "errorType" -> fields.errorType = string(parser, value);
+                case "chainId" -> fields.chainId = string(parser, value);
+                case "step" -> fields.step = string(parser, value);
+                case "route" -> fields.route = string(parser, value);
+                case "model" -> fields.model = string(parser, value);
+                case "timestamp" -> fields.timestamp = instant(parser, value);
+                case "durationMs" -> fields.durationMs = decimal(parser, value);
+                case "costUsd" -> fields.costUsd = decimal(parser, value);
+                case "success" -> fields.success = bool(value);
+                case "timedOut" -> fields.timedOut = bool(value);
+                case "statusCode" -> fields.statusCode = whole(parser, value);
+                case "connectionCount" -> fields.connectionCount = whole(parser, value);
+                case "disconnects" -> fields.disconnects = whole(parser, value);
+                case "tokensIn" -> fields.tokensIn = wholeLong(parser, value);
+                case "tokensOut" -> fields.tokensOut = wholeLong(parser, value);
+                case "attributes" -> fields.attributes = attributes(parser, value);
+                default -> throw NeedsDataBinding.INSTANCE;
             }
         }
         return fields.toInput();
     }
 
+    // Each reader takes its field's own JSON type or null, and leaves anything else to data binding.
+
     private static String string(JsonParser parser, JsonToken value) {
-        return value == JsonToken.VALUE_STRING ? parser.getString() : null;
+        return present(value, JsonToken.VALUE_STRING) ? parser.getString() : null;
+    }
+
+    private static Instant instant(JsonParser parser, JsonToken value) {
+        return present(value, JsonToken.VALUE_STRING) ? ITU.parseDateTime(parser.getString()).toInstant() : null;
     }
 
     private static Double decimal(JsonParser parser, JsonToken value) {
-        return value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT ? parser.getDoubleValue() : null;
+        return value == JsonToken.VALUE_NUMBER_FLOAT || present(value, JsonToken.VALUE_NUMBER_INT) ? parser.getDoubleValue() : null;
     }
 
     private static Integer whole(JsonParser parser, JsonToken value) {
-        return value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
+        return present(value, JsonToken.VALUE_NUMBER_INT) ? parser.getIntValue() : null;
     }
 
     private static Long wholeLong(JsonParser parser, JsonToken value) {
-        return value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
+        return present(value, JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue() : null;
     }
 
     private static Boolean bool(JsonToken value) {
-        return value == JsonToken.VALUE_TRUE ? Boolean.TRUE : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+        if (value == JsonToken.VALUE_TRUE) {
+            return Boolean.TRUE;
+        }
+        return present(value, JsonToken.VALUE_FALSE) ? Boolean.FALSE : null;
     }
 
-    /** A flat object of strings (or nulls); null for anything else. */
+    /** A flat object of strings (or nulls). */
     private static Map<String, String> attributes(JsonParser parser, JsonToken value) {
-        if (value != JsonToken.START_OBJECT) {
+        if (!present(value, JsonToken.START_OBJECT)) {
             return null;
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-            JsonToken token = parser.nextToken();
-            if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
-                return null;
-            }
-            attributes.put(name, token == JsonToken.VALUE_NULL ? null : parser.getString());
+            attributes.put(name, string(parser, parser.nextToken()));
         }
         return attributes;
+    }
+
+    /** Whether the value is of the type wanted (false for null); anything else is for data binding. */
+    private static boolean present(JsonToken value, JsonToken wanted) {
+        if (value == wanted) {
+            return true;
+        }
+        expect(value == JsonToken.VALUE_NULL);
+        return false;
+    }
+
+    private static void expect(boolean asTheFastPathReadsIt) {
+        if (!asTheFastPathReadsIt) {
+            throw NeedsDataBinding.INSTANCE;
+        }
+    }
+
+    /** Leaves the fast path; thrown only for bodies it does not read, so without a stack trace. */
+    private static final class NeedsDataBinding extends RuntimeException {
+
+        static final NeedsDataBinding INSTANCE = new NeedsDataBinding();
+
+        private NeedsDataBinding() {
+            super(null, null, false, false);
+        }
     }
 
     /** A sample's fields as they are read, in any order. */

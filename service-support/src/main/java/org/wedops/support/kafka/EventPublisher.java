@@ -7,6 +7,7 @@ import org.springframework.kafka.support.SendResult;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -39,12 +40,18 @@ public class EventPublisher {
 
     /** {@link #publishAll(String, List)} for records that carry headers of their own. */
     public Mono<Void> publishAll(List<ProducerRecord<String, SpecificRecord>> records) {
-        if (records.isEmpty()) {
-            return Mono.empty();
-        }
-        return Mono.fromCallable(() -> records.stream().map(template::send).toList())
+        return records.isEmpty() ? Mono.empty() : publishAll(() -> records);
+    }
+
+    /**
+     * {@link #publishAll(List)} for records whose making may block too (on the producer's metadata, say): they are made
+     * in the same hand-off to the bounded-elastic scheduler.
+     */
+    public Mono<Void> publishAll(Supplier<List<ProducerRecord<String, SpecificRecord>>> records) {
+        return Mono.fromCallable(() -> records.get().stream().map(template::send).toList())
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(sends -> Mono.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))));
+                .flatMap(sends -> sends.isEmpty() ? Mono.<Void>empty()
+                        : Mono.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))));
     }
 
     /** An event and the key it goes under. */
