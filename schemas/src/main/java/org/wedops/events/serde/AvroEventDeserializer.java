@@ -1,15 +1,15 @@
 package org.wedops.events.serde;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,12 +31,9 @@ import org.wedops.events.Topics.TopicSpec;
  */
 public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
 
-    private static final byte MARKER_0 = (byte) 0xC3;
-    private static final byte MARKER_1 = (byte) 0x01;
-    private static final int HEADER_LENGTH = 10;
-
     private final SchemaCatalog catalog;
-    private final Map<String, BinaryMessageDecoder<SpecificRecord>> decodersByType = new ConcurrentHashMap<>();
+    /** By writer fingerprint: a reader from that writer's schema into the current class. */
+    private final Map<Long, DatumReader<SpecificRecord>> readersByWriter = new ConcurrentHashMap<>();
 
     public AvroEventDeserializer() {
         this(SchemaCatalog.get());
@@ -57,29 +54,34 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
             return null; // tombstone on a compacted topic
         }
         // the single-object marker cannot begin a JSON text, so the headers are only read when it is absent
-        if (!startsWithMarker(data)
+        if (!SingleObjectHeader.startsWith(data)
                 && CloudEventHeaders.read(headers, CloudEventHeaders.CONTENT_TYPE).filter(type -> type.startsWith(CloudEventHeaders.AVRO_JSON)).isPresent()) {
             return fromJson(topic, headers, data);
         }
         return fromSingleObject(topic, data);
     }
 
+    /** Read straight from the array: Avro's {@code BinaryMessageDecoder} reads byte by byte from a synchronized stream. */
     private SpecificRecord fromSingleObject(String topic, byte[] data) {
-        if (!startsWithMarker(data)) {
+        if (!SingleObjectHeader.startsWith(data)) {
             throw new SerializationException("record on " + topic + " is not Avro single-object encoded");
         }
-        long fingerprint = ByteBuffer.wrap(data, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        long fingerprint = SingleObjectHeader.fingerprint(data);
         Schema writer = catalog.writerSchema(fingerprint).orElseThrow(() -> new SerializationException(
                 "record on " + topic + " was written with unknown schema fingerprint " + Long.toHexString(fingerprint)));
         try {
-            return decoderFor(writer.getFullName()).decode(data);
+            BinaryDecoder body = DecoderFactory.get().binaryDecoder(data, SingleObjectHeader.LENGTH, data.length - SingleObjectHeader.LENGTH, null);
+            return readersByWriter.computeIfAbsent(fingerprint, any -> readerFrom(writer)).read(null, body);
         } catch (IOException | AvroRuntimeException e) {
             throw new SerializationException("cannot decode " + writer.getFullName() + " on " + topic + ": " + e.getMessage(), e);
         }
     }
 
-    private static boolean startsWithMarker(byte[] data) {
-        return data.length >= HEADER_LENGTH && data[0] == MARKER_0 && data[1] == MARKER_1;
+    @SuppressWarnings("unchecked")
+    private DatumReader<SpecificRecord> readerFrom(Schema writer) {
+        Schema reader = catalog.current(writer.getFullName())
+                .orElseThrow(() -> new SerializationException("no current type for " + writer.getFullName()));
+        return SpecificData.get().createDatumReader(writer, reader);
     }
 
     private SpecificRecord fromJson(String topic, Headers headers, byte[] data) {
@@ -97,14 +99,5 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
         } catch (IOException | AvroRuntimeException e) {
             throw new SerializationException("cannot decode JSON " + reader.getName() + " on " + topic + ": " + e.getMessage(), e);
         }
-    }
-
-    private BinaryMessageDecoder<SpecificRecord> decoderFor(String fullName) {
-        return decodersByType.computeIfAbsent(fullName, name -> {
-            Schema reader = catalog.current(name).orElseThrow(() -> new SerializationException("no current type for " + name));
-            BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(SpecificData.get(), reader);
-            catalog.writersOf(name).forEach(decoder::addSchema);
-            return decoder;
-        });
     }
 }

@@ -96,11 +96,6 @@ public final class SchemaCatalog {
         return historyByName.getOrDefault(fullName, List.of());
     }
 
-    /** Every writer schema (current and historical) whose records decode into the given type. */
-    public List<Schema> writersOf(String fullName) {
-        return writersByFingerprint.values().stream().filter(s -> s.getFullName().equals(fullName)).toList();
-    }
-
     @SuppressWarnings("unchecked")
     public static Class<? extends SpecificRecord> recordClass(Schema schema) {
         return (Class<? extends SpecificRecord>) SpecificData.get().getClass(schema);
