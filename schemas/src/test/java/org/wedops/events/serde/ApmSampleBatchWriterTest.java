@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -97,7 +98,7 @@ class ApmSampleBatchWriterTest {
         assertThat(serializer.serialize(Topics.APM_SAMPLES, next)).isEqualTo(avroMessage(next));
     }
 
-    private static <T> byte[] bytes(org.apache.avro.io.DatumWriter<T> writer, T datum) throws Exception {
+    private static <T> byte[] bytes(DatumWriter<T> writer, T datum) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         writer.write(datum, encoder);
