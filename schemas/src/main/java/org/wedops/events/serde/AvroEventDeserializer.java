@@ -81,6 +81,9 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
     private DatumReader<SpecificRecord> readerFrom(Schema writer) {
         Schema reader = catalog.current(writer.getFullName())
                 .orElseThrow(() -> new SerializationException("no current type for " + writer.getFullName()));
+        if (ApmSampleBatchReader.reads(writer, reader)) {
+            return (DatumReader<SpecificRecord>) (DatumReader<?>) new ApmSampleBatchReader();
+        }
         return SpecificData.get().createDatumReader(writer, reader);
     }
 

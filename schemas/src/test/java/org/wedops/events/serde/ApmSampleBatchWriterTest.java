@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -25,15 +18,11 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
-import org.wedops.events.ApmSampleKind;
 import org.wedops.events.Topics;
 
 class ApmSampleBatchWriterTest {
 
-    private static final Instant NOW = Instant.parse("2026-06-06T14:00:00.123Z");
-    private static final String[] TEXTS = {"", "stripe", "Zürich", "婚礼", "💍 venue", "x".repeat(300)};
-
-    private final Random random = new Random(20260606);
+    private final RandomApmSampleBatches random = new RandomApmSampleBatches();
 
     @Test
     void writesTheCurrentSchema() {
@@ -56,7 +45,7 @@ class ApmSampleBatchWriterTest {
     @Test
     void writesTheGenericWritersBytesForEveryShapeOfSample() throws Exception {
         for (int round = 0; round < 200; round++) {
-            ApmSampleBatch batch = batch(random.nextInt(30));
+            ApmSampleBatch batch = random.batch(random.nextInt(30));
 
             assertThat(bytes(new ApmSampleBatchWriter(), batch)).as("round %d", round)
                     .isEqualTo(bytes(new SpecificDatumWriter<>(ApmSampleBatch.getClassSchema(), SpecificData.get()), batch));
@@ -68,25 +57,25 @@ class ApmSampleBatchWriterTest {
         AvroEventSerializer serializer = new AvroEventSerializer();
         AvroEventDeserializer deserializer = new AvroEventDeserializer();
         for (int round = 0; round < 50; round++) {
-            ApmSampleBatch batch = batch(1 + random.nextInt(50));
+            ApmSampleBatch batch = random.batch(1 + random.nextInt(50));
 
             byte[] serialized = serializer.serialize(Topics.APM_SAMPLES, batch);
 
             assertThat(serialized).isEqualTo(avroMessage(batch));
-            assertThat(deserializer.deserialize(Topics.APM_SAMPLES, serialized)).isEqualTo(batch);
+            assertThat(deserializer.deserialize(Topics.APM_SAMPLES, serialized)).usingRecursiveComparison(RandomApmSampleBatches.FIELD_BY_FIELD).isEqualTo(batch);
         }
     }
 
     @Test
     void otherEventsAreStillWrittenAsAvrosMessageEncoderWritesThem() throws Exception {
-        ApmSample sample = sample();
+        ApmSample sample = random.sample();
 
         assertThat(new AvroEventSerializer().serialize(Topics.APM_SAMPLES, sample)).isEqualTo(avroMessage(sample));
     }
 
     @Test
     void aRequiredFieldLeftNullIsRefusedNamingIt() throws Exception {
-        ApmSampleBatch batch = batch(3);
+        ApmSampleBatch batch = random.batch(3);
         batch.getSamples().get(1).setService(null);
         AvroEventSerializer serializer = new AvroEventSerializer();
 
@@ -94,7 +83,7 @@ class ApmSampleBatchWriterTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("ApmSample.service");
         // nothing of the refused batch is left in the thread's buffer for the next one
-        ApmSampleBatch next = batch(2);
+        ApmSampleBatch next = random.batch(2);
         assertThat(serializer.serialize(Topics.APM_SAMPLES, next)).isEqualTo(avroMessage(next));
     }
 
@@ -111,55 +100,5 @@ class ApmSampleBatchWriterTest {
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         return bytes;
-    }
-
-    private ApmSampleBatch batch(int samples) {
-        List<ApmSample> list = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            list.add(sample());
-        }
-        return new ApmSampleBatch(UUID.randomUUID().toString(), NOW, list);
-    }
-
-    /** Each nullable field present or not at random, strings of every width of UTF-8, numbers at their extremes. */
-    private ApmSample sample() {
-        ApmSample sample = new ApmSample();
-        sample.setEventId(UUID.randomUUID().toString());
-        sample.setOccurredAt(NOW.plusMillis(random.nextInt(100_000)));
-        sample.setKind(ApmSampleKind.values()[random.nextInt(ApmSampleKind.values().length)]);
-        sample.setService(text());
-        sample.setOperation(text());
-        sample.setProvider(maybe(text()));
-        sample.setRegion(text());
-        sample.setEnvironment(text());
-        sample.setTimestamp(Instant.ofEpochMilli(random.nextBoolean() ? -random.nextInt(1_000_000) : NOW.toEpochMilli() + random.nextInt()));
-        sample.setDurationMs(random.nextBoolean() ? random.nextDouble() * 10_000 : new double[] {0.0, -0.0, Double.MAX_VALUE, Double.NaN}[random.nextInt(4)]);
-        sample.setSuccess(random.nextBoolean());
-        sample.setErrorType(maybe(text()));
-        sample.setStatusCode(maybe(random.nextBoolean() ? 200 + random.nextInt(400) : new int[] {Integer.MIN_VALUE, -1, 0, Integer.MAX_VALUE}[random.nextInt(4)]));
-        sample.setChainId(maybe(text()));
-        sample.setStep(maybe(text()));
-        sample.setRoute(maybe(text()));
-        sample.setConnectionCount(maybe(random.nextInt()));
-        sample.setDisconnects(maybe(random.nextInt(100)));
-        sample.setModel(maybe(text()));
-        sample.setTimedOut(maybe(random.nextBoolean()));
-        sample.setTokensIn(maybe(random.nextLong()));
-        sample.setTokensOut(maybe((long) random.nextInt(100_000)));
-        sample.setCostUsd(maybe(random.nextDouble()));
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-            attributes.put(text() + i, text());
-        }
-        sample.setAttributes(attributes);
-        return sample;
-    }
-
-    private String text() {
-        return TEXTS[random.nextInt(TEXTS.length)];
-    }
-
-    private <T> T maybe(T value) {
-        return random.nextBoolean() ? value : null;
     }
 }
