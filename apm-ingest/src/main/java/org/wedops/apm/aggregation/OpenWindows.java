@@ -38,8 +38,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
 
     private final KeyValueStore<Bytes, byte[]> changelogged;
-    private final TreeMap<Long, Map<String, WindowAggregate>> byStart = new TreeMap<>();
-    private final Set<Key> changed = new HashSet<>();
+    private final TreeMap<Long, Map<String, OpenWindow>> byStart = new TreeMap<>();
     private final Set<Key> closed = new HashSet<>();
     private boolean loaded;
 
@@ -55,8 +54,9 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
     /** One series' window starting at {@code start}, created empty when new; the caller adds to it. */
     WindowAggregate window(String series, long start) {
         load();
-        changed.add(new Key(series, start));
-        return byStart.computeIfAbsent(start, s -> new HashMap<>()).computeIfAbsent(series, s -> new WindowAggregate());
+        OpenWindow window = byStart.computeIfAbsent(start, s -> new HashMap<>()).computeIfAbsent(series, s -> new OpenWindow(new WindowAggregate()));
+        window.changed = true;
+        return window.aggregate;
     }
 
     /** Removes and returns every window starting at or before {@code start}, earliest first. */
@@ -67,12 +67,10 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
         }
         List<ClosedWindow> windows = new ArrayList<>();
         while (!byStart.isEmpty() && byStart.firstKey() <= start) {
-            Map.Entry<Long, Map<String, WindowAggregate>> earliest = byStart.pollFirstEntry();
-            earliest.getValue().forEach((series, aggregate) -> {
-                Key key = new Key(series, earliest.getKey());
-                changed.remove(key);
-                closed.add(key);
-                windows.add(new ClosedWindow(series, earliest.getKey(), aggregate));
+            Map.Entry<Long, Map<String, OpenWindow>> earliest = byStart.pollFirstEntry();
+            earliest.getValue().forEach((series, window) -> {
+                closed.add(new Key(series, earliest.getKey()));
+                windows.add(new ClosedWindow(series, earliest.getKey(), window.aggregate));
             });
         }
         return windows;
@@ -83,13 +81,15 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
 
     @Override
     public void flushCache() {
-        for (Key key : changed) {
-            changelogged.put(key.bytes(), byStart.get(key.start()).get(key.series()).toBytes());
-        }
+        byStart.forEach((start, windows) -> windows.forEach((series, window) -> {
+            if (window.changed) {
+                changelogged.put(new Key(series, start).bytes(), window.aggregate.toBytes());
+                window.changed = false;
+            }
+        }));
         for (Key key : closed) {
             changelogged.delete(key.bytes());
         }
-        changed.clear();
         closed.clear();
     }
 
@@ -113,7 +113,7 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
             while (all.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = all.next();
                 Key key = Key.of(entry.key);
-                byStart.computeIfAbsent(key.start(), s -> new HashMap<>()).put(key.series(), WindowAggregate.fromBytes(entry.value));
+                byStart.computeIfAbsent(key.start(), s -> new HashMap<>()).put(key.series(), new OpenWindow(WindowAggregate.fromBytes(entry.value)));
             }
         }
         loaded = true;
@@ -121,7 +121,6 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
 
     private void forget() {
         byStart.clear();
-        changed.clear();
         closed.clear();
         loaded = false;
     }
@@ -156,6 +155,20 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
     @Override
     public boolean isOpen() {
         return changelogged.isOpen();
+    }
+
+    /**
+     * A window and whether it changed since the last commit. A flag rather than a set of changed keys: a set cost a key
+     * and a second lookup per sample.
+     */
+    private static final class OpenWindow {
+
+        final WindowAggregate aggregate;
+        boolean changed;
+
+        OpenWindow(WindowAggregate aggregate) {
+            this.aggregate = aggregate;
+        }
     }
 
     private record Key(String series, long start) {
