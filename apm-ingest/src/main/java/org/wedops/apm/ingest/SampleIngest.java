@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -105,17 +106,24 @@ public class SampleIngest {
     private record RecordGroup(int partition, boolean success) {
     }
 
+    /** The sample's own map unless it has null values, which an Avro map cannot hold; read per request, never shared. */
+    private static Map<String, String> attributesOf(SampleInput sample) {
+        if (sample.attributes() == null) {
+            return new LinkedHashMap<>();
+        }
+        for (String value : sample.attributes().values()) {
+            if (value == null) {
+                Map<String, String> attributes = new LinkedHashMap<>(sample.attributes());
+                attributes.values().removeIf(Objects::isNull);
+                return attributes;
+            }
+        }
+        return sample.attributes();
+    }
+
     /** Set field by field: the generated builder checks every value against the schema again, a cost per sample. */
     private static ApmSample toEvent(SampleInput sample, String eventId, Instant now) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        if (sample.attributes() != null) {
-            // Avro map values cannot be null
-            sample.attributes().forEach((name, value) -> {
-                if (value != null) {
-                    attributes.put(name, value);
-                }
-            });
-        }
+        Map<String, String> attributes = attributesOf(sample);
         ApmSample event = new ApmSample();
         event.setEventId(eventId);
         event.setOccurredAt(now);
