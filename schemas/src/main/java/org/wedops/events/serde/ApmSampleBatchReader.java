@@ -59,23 +59,23 @@ final class ApmSampleBatchReader implements DatumReader<ApmSampleBatch> {
         sample.setKind(kind(in.readEnum()));
         sample.setService(in.readString());
         sample.setOperation(in.readString());
-        sample.setProvider(present(in) ? in.readString() : null);
+        sample.setProvider(optionalString(in));
         sample.setRegion(in.readString());
         sample.setEnvironment(in.readString());
         sample.setTimestamp(Instant.ofEpochMilli(in.readLong()));
         sample.setDurationMs(in.readDouble());
         sample.setSuccess(in.readBoolean());
-        sample.setErrorType(present(in) ? in.readString() : null);
-        sample.setStatusCode(present(in) ? in.readInt() : null);
-        sample.setChainId(present(in) ? in.readString() : null);
-        sample.setStep(present(in) ? in.readString() : null);
-        sample.setRoute(present(in) ? in.readString() : null);
-        sample.setConnectionCount(present(in) ? in.readInt() : null);
-        sample.setDisconnects(present(in) ? in.readInt() : null);
-        sample.setModel(present(in) ? in.readString() : null);
+        sample.setErrorType(optionalString(in));
+        sample.setStatusCode(optionalInt(in));
+        sample.setChainId(optionalString(in));
+        sample.setStep(optionalString(in));
+        sample.setRoute(optionalString(in));
+        sample.setConnectionCount(optionalInt(in));
+        sample.setDisconnects(optionalInt(in));
+        sample.setModel(optionalString(in));
         sample.setTimedOut(present(in) ? in.readBoolean() : null);
-        sample.setTokensIn(present(in) ? in.readLong() : null);
-        sample.setTokensOut(present(in) ? in.readLong() : null);
+        sample.setTokensIn(optionalLong(in));
+        sample.setTokensOut(optionalLong(in));
         sample.setCostUsd(present(in) ? in.readDouble() : null);
         Map<String, String> attributes = new HashMap<>();
         for (long block = in.readMapStart(); block != 0; block = in.mapNext()) {
@@ -94,7 +94,20 @@ final class ApmSampleBatchReader implements DatumReader<ApmSampleBatch> {
         return KINDS[index];
     }
 
-    /** A nullable field is the union [null, T]: branch 0 for null, 1 for a value. */
+    // A nullable field is the union [null, T]: branch 0 for null, else branch 1 and the value.
+
+    private static String optionalString(Decoder in) throws IOException {
+        return present(in) ? in.readString() : null;
+    }
+
+    private static Integer optionalInt(Decoder in) throws IOException {
+        return present(in) ? in.readInt() : null;
+    }
+
+    private static Long optionalLong(Decoder in) throws IOException {
+        return present(in) ? in.readLong() : null;
+    }
+
     private static boolean present(Decoder in) throws IOException {
         int branch = in.readIndex();
         if (branch > 1 || branch < 0) {
