@@ -34,7 +34,7 @@ final class WindowTopology {
     static Topology build(WindowSettings settings, MeterRegistry meters, Clock clock, String source) {
         AvroEventSerializer serializer = new AvroEventSerializer();
         serializer.configure(java.util.Map.of(AvroEventSerializer.SOURCE_CONFIG, source), false);
-        Serde<SpecificRecord> events = Serdes.serdeFrom(serializer, new AvroEventDeserializer());
+        Serde<SpecificRecord> events = Serdes.serdeFrom(serializer, AvroEventDeserializer.forSampleWindows());
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(OpenWindows.builder(STORE));
         builder.stream(Topics.APM_SAMPLES, Consumed.with(Serdes.String(), events).withTimestampExtractor(new SampleTime()))

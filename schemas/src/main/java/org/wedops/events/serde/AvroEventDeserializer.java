@@ -32,15 +32,30 @@ import org.wedops.events.Topics.TopicSpec;
 public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
 
     private final SchemaCatalog catalog;
+    private final ApmSampleBatchReader sampleBatches;
     /** By writer fingerprint: a reader from that writer's schema into the current class. */
     private final Map<Long, DatumReader<SpecificRecord>> readersByWriter = new ConcurrentHashMap<>();
 
     public AvroEventDeserializer() {
-        this(SchemaCatalog.get());
+        this(SchemaCatalog.get(), ApmSampleBatchReader.WHOLE);
     }
 
     AvroEventDeserializer(SchemaCatalog catalog) {
+        this(catalog, ApmSampleBatchReader.WHOLE);
+    }
+
+    private AvroEventDeserializer(SchemaCatalog catalog, ApmSampleBatchReader sampleBatches) {
         this.catalog = catalog;
+        this.sampleBatches = sampleBatches;
+    }
+
+    /**
+     * For the windows: the samples of an {@code ApmSampleBatch} hold only what a window is built from (kind, series
+     * labels, timestamp, duration, success) and null elsewhere. Any other record, and a batch of another schema
+     * version, is read whole.
+     */
+    public static AvroEventDeserializer forSampleWindows() {
+        return new AvroEventDeserializer(SchemaCatalog.get(), ApmSampleBatchReader.WINDOW_FIELDS);
     }
 
     @Override
@@ -82,7 +97,7 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
         Schema reader = catalog.current(writer.getFullName())
                 .orElseThrow(() -> new SerializationException("no current type for " + writer.getFullName()));
         if (ApmSampleBatchReader.reads(writer, reader)) {
-            return (DatumReader<SpecificRecord>) (DatumReader<?>) new ApmSampleBatchReader();
+            return (DatumReader<SpecificRecord>) (DatumReader<?>) sampleBatches;
         }
         return SpecificData.get().createDatumReader(writer, reader);
     }

@@ -43,7 +43,7 @@ class ApmSampleBatchReaderTest {
             ApmSampleBatch batch = random.batch(random.nextInt(30));
             byte[] bytes = written(batch, 0);
 
-            ApmSampleBatch read = new ApmSampleBatchReader().read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+            ApmSampleBatch read = ApmSampleBatchReader.WHOLE.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
 
             assertThat(read).as("round %d", round).usingRecursiveComparison(RandomApmSampleBatches.FIELD_BY_FIELD)
                     .isEqualTo(new SpecificDatumReader<ApmSampleBatch>(SCHEMA, SCHEMA, SpecificData.get()).read(null, DecoderFactory.get().binaryDecoder(bytes, null)))
@@ -56,7 +56,32 @@ class ApmSampleBatchReaderTest {
         ApmSampleBatch batch = random.batch(40);
         byte[] bytes = written(batch, 64);
 
-        assertThat(new ApmSampleBatchReader().read(null, DecoderFactory.get().binaryDecoder(bytes, null))).usingRecursiveComparison(RandomApmSampleBatches.FIELD_BY_FIELD).isEqualTo(batch);
+        assertThat(ApmSampleBatchReader.WHOLE.read(null, DecoderFactory.get().binaryDecoder(bytes, null))).usingRecursiveComparison(RandomApmSampleBatches.FIELD_BY_FIELD).isEqualTo(batch);
+    }
+
+    @Test
+    void theWindowReaderReadsWhatAWindowIsBuiltFromAndPassesOverTheRestOfEverySample() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            ApmSampleBatch batch = random.batch(random.nextInt(30));
+            // in many blocks too: a skipped map with its block sizes must leave the next sample where it starts
+            byte[] bytes = written(batch, round % 2 == 0 ? 0 : 64);
+
+            ApmSampleBatch read = ApmSampleBatchReader.WINDOW_FIELDS.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+
+            assertThat(read).as("round %d", round).usingRecursiveComparison(RandomApmSampleBatches.FIELD_BY_FIELD).isEqualTo(windowFieldsOf(batch));
+        }
+    }
+
+    @Test
+    void theWindowsDeserializerLeavesOutTheDetailsOfBatchedSamplesOnly() {
+        ApmSampleBatch batch = random.batch(5);
+        ApmSample single = random.batch(1).getSamples().get(0);
+        AvroEventDeserializer deserializer = AvroEventDeserializer.forSampleWindows();
+
+        assertThat(deserializer.deserialize(Topics.APM_SAMPLES, new AvroEventSerializer().serialize(Topics.APM_SAMPLES, batch)))
+                .usingRecursiveComparison(RandomApmSampleBatches.FIELD_BY_FIELD).isEqualTo(windowFieldsOf(batch));
+        assertThat(deserializer.deserialize(Topics.APM_SAMPLES, new AvroEventSerializer().serialize(Topics.APM_SAMPLES, single)))
+                .usingRecursiveComparison(RandomApmSampleBatches.FIELD_BY_FIELD).isEqualTo(single);
     }
 
     @Test
@@ -80,6 +105,23 @@ class ApmSampleBatchReaderTest {
                 .isInstanceOf(AvroRuntimeException.class).hasMessageContaining("no union branch 2");
     }
 
+    /** The batch as the window reader should read it: each sample with its window's fields only. */
+    private static ApmSampleBatch windowFieldsOf(ApmSampleBatch batch) {
+        return new ApmSampleBatch(batch.getEventId(), batch.getOccurredAt(), batch.getSamples().stream().map(sample -> {
+            ApmSample fields = new ApmSample();
+            fields.setKind(sample.getKind());
+            fields.setService(sample.getService());
+            fields.setOperation(sample.getOperation());
+            fields.setProvider(sample.getProvider());
+            fields.setRegion(sample.getRegion());
+            fields.setEnvironment(sample.getEnvironment());
+            fields.setTimestamp(sample.getTimestamp());
+            fields.setDurationMs(sample.getDurationMs());
+            fields.setSuccess(sample.getSuccess());
+            return fields;
+        }).toList());
+    }
+
     /** A batch of one sample with this kind index and this branch for its provider, the first nullable field. */
     private static ApmSample readSampleStartingWith(int kind, int providerBranch) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -96,7 +138,7 @@ class ApmSampleBatchReaderTest {
         encoder.writeString("pay");
         encoder.writeIndex(providerBranch);
         encoder.flush();
-        return new ApmSampleBatchReader().read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null)).getSamples().get(0);
+        return ApmSampleBatchReader.WHOLE.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null)).getSamples().get(0);
     }
 
     /** Written by Avro's own writer; with a block size, long arrays and maps are split into blocks that carry their size. */
