@@ -3,6 +3,7 @@ package org.wedops.apm.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.wedops.apm.ApmIngestProperties;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.ApmSampleKind;
+import org.wedops.events.ApmSampleTimes;
 import org.wedops.events.Topics;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.FieldProblem;
@@ -57,7 +59,8 @@ public class SampleIngest {
     }
 
     public Mono<IngestResult> ingest(List<SampleBatchReader.ReadSample> samples) {
-        Instant now = clock.instant();
+        // whole milliseconds, as the samples carry it: truncated once here, not once per sample
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SampleEventIds eventIds = new SampleEventIds();
         List<ApmSample> valid = new ArrayList<>(samples.size());
         List<IngestResult.Rejection> rejected = new ArrayList<>();
@@ -126,14 +129,14 @@ public class SampleIngest {
         Map<String, String> attributes = attributesOf(sample);
         ApmSample event = new ApmSample();
         event.setEventId(eventId);
-        event.setOccurredAt(now);
+        ApmSampleTimes.setOccurredAt(event, now);
         event.setKind(ApmSampleKind.valueOf(sample.kind()));
         event.setService(sample.service());
         event.setOperation(sample.operation());
         event.setProvider(sample.provider());
         event.setRegion(sample.region());
         event.setEnvironment(sample.environment());
-        event.setTimestamp(sample.timestamp());
+        ApmSampleTimes.setTimestamp(event, sample.timestamp());
         event.setDurationMs(sample.durationMs());
         // an emitter that says nothing about success reports a failure through errorType
         event.setSuccess(sample.success() != null ? sample.success() : sample.errorType() == null);

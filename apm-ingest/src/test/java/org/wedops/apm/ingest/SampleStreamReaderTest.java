@@ -42,6 +42,16 @@ class SampleStreamReaderTest {
         assertThat(streamed.get(1)).isNull();
     }
 
+    @Test
+    void namesAreMatchedInAnyOrderAndHoweverTheyAreEscaped() {
+        String body = "{\"samples\":[{\"durationMs\":5,\"\\u0073ervice\":\"checkout\",\"kind\":\"HTTP\"},{\"kind\":\"WEBHOOK\",\"durationMs\":7}]}";
+
+        List<SampleInput> streamed = reader.read(bytes(body)).orElseThrow();
+
+        assertThat(streamed).isEqualTo(json.readValue(body, Batch.class).samples());
+        assertThat(streamed.get(0).service()).isEqualTo("checkout");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"samples\":[{\"durationMs\":\"12\"}]}",
@@ -53,6 +63,8 @@ class SampleStreamReaderTest {
             "{\"samples\":[{\"timestamp\":1780000000000}]}",
             "{\"samples\":[{\"attributes\":{\"retries\":3}}]}",
             "{\"samples\":[{\"somethingElse\":1}]}",
+            "{\"samples\":[{\"kinds\":\"HTTP\"}]}",
+            "{\"samples\":[{\"kin\":\"HTTP\"}]}",
             "{\"samples\":[\"not an object\"]}",
             "{\"samples\":null}",
             "{\"batch\":[]}",
