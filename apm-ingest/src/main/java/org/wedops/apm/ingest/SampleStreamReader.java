@@ -50,7 +50,7 @@ final class SampleStreamReader {
                 samples = new ArrayList<>();
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                     expect(token == JsonToken.VALUE_NULL || token == JsonToken.START_OBJECT);
-                    samples.add(token == JsonToken.VALUE_NULL ? null : sample(parser, fieldNames));
+                    samples.add(token == JsonToken.VALUE_NULL ? null : sample(parser));
                 }
             }
             return Optional.ofNullable(samples);
@@ -60,7 +60,7 @@ final class SampleStreamReader {
     }
 
     /** One sample object, the parser at its START_OBJECT. */
-    private static SampleInput sample(JsonParser parser, PropertyNameMatcher fieldNames) {
+    private SampleInput sample(JsonParser parser) {
         Fields fields = new Fields();
         for (int match = parser.nextNameMatch(fieldNames); match != PropertyNameMatcher.MATCH_END_OBJECT; match = parser.nextNameMatch(fieldNames)) {
             expect(match >= 0); // an unknown name is for data binding to judge

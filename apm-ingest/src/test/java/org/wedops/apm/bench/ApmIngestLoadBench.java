@@ -67,7 +67,7 @@ public final class ApmIngestLoadBench {
     /**
      * Both sides are measured at steady state: warmed up until the JIT compilers spend under this share of the time
      * compiling. Broker, application and load share one JVM and two cores, with one C2 thread for all the code the load
-     * makes hot; after a fixed 180 s of load it still took a quarter of a core, and it settled only after 5-6 minutes
+     * makes hot; after a fixed 180 s of load it still took a quarter of a core, and it settled only after 4-6 minutes
      * (bench/apm-ingest/README.md, "measured once the JIT is quiet").
      */
     private static final double JIT_QUIET = Integer.getInteger("bench.jitQuietPercent", 10) / 100.0;
@@ -200,7 +200,7 @@ public final class ApmIngestLoadBench {
             app.close();
             postgres.close();
             kafka.destroy();
-            FileSystemUtils.deleteRecursively(work); // the broker's log and the state store: gigabytes after a run
+            FileSystemUtils.deleteRecursively(work); // the broker's log and the state store, left behind by every run before
         }
         System.exit(0);
     }
@@ -253,9 +253,9 @@ public final class ApmIngestLoadBench {
         return new WarmUp(accepted, took, jitShares);
     }
 
-    /** Whether the JIT compilers were quiet in the last of these periods. */
+    /** Whether the JIT compilers were quiet in the last of these periods (not before the first). */
     private static boolean quiet(List<Double> jitShares) {
-        return jitShares.get(jitShares.size() - 1) < JIT_QUIET;
+        return !jitShares.isEmpty() && jitShares.get(jitShares.size() - 1) < JIT_QUIET;
     }
 
     private static String percents(List<Double> shares) {
