@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.wedops.events.ProtectionState;
+import org.wedops.support.protection.RegionProtection;
 
 /**
  * "May I deploy now?" from the region's {@link ProtectionState}, which the scaling-planner publishes: a deployment is
@@ -13,8 +14,9 @@ import org.wedops.events.ProtectionState;
  *     <li>frozen (freeze, wedding in progress, emergency): refused, open again at {@code freezeUntil};</li>
  *     <li>open: the state does not say which change comes next, only when ({@code nextChangeAt}), so a protected
  *     window is assumed to begin there — an over-cautious refusal is cheap, a deploy into a wedding is not;</li>
- *     <li>no state, or one whose {@code nextChangeAt} has passed (the planner has not published the change): refused,
- *     since the region's protection is unknown.</li>
+ *     <li>unknown (no state, or this instance has not read ops.protection.v1 to its end) or stale (its
+ *     {@code nextChangeAt} passed by more than the tolerance): refused, saying why; a known state whose
+ *     {@code nextChangeAt} has just passed is refused too, as the gate cannot tell what comes next.</li>
  * </ul>
  */
 public final class DeploymentGate {
@@ -25,15 +27,15 @@ public final class DeploymentGate {
         this.clock = clock;
     }
 
-    public GateDecision decide(String region, ProtectionState state, DeploymentBudget budget) {
+    public GateDecision decide(RegionProtection protection, DeploymentBudget budget) {
         Instant now = clock.instant();
-        if (state == null) {
-            return refused("protection state of region " + region + " unknown: waiting for the scaling-planner", null, budget, null, null);
+        if (!protection.known()) {
+            return refused(protection.reason(now), null, budget, null, null);
         }
+        String region = protection.region();
+        ProtectionState state = protection.state();
         Instant freezeUntil = state.getFreezeUntil();
-        boolean frozen = state.getFreezeActive() || state.getWeddingActive() || state.getEmergency()
-                || (freezeUntil != null && freezeUntil.isAfter(now));
-        if (frozen) {
+        if (protection.inProtectedWindow(now)) {
             String why = state.getReasons().isEmpty() ? "protected window" : String.join(", ", state.getReasons());
             Instant until = freezeUntil != null && freezeUntil.isAfter(now) ? freezeUntil : null;
             return refused(why + (until != null ? " until " + until : state.getEmergency() ? " until the emergency ends" : ""),

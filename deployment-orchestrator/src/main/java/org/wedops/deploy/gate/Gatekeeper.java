@@ -23,7 +23,7 @@ public class Gatekeeper {
     }
 
     public GateDecision decide(String service, String region) {
-        return gate.decide(region, protection.of(region).orElse(null), budget(service));
+        return gate.decide(protection.protection(region), budget(service));
     }
 
     public DeploymentBudget budget(String service) {

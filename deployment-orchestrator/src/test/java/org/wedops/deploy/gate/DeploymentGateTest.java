@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.wedops.events.ProtectionLevel;
 import org.wedops.events.ProtectionState;
 import org.wedops.events.ThresholdProfile;
+import org.wedops.support.protection.RegionProtection;
 
 class DeploymentGateTest {
 
@@ -21,12 +22,13 @@ class DeploymentGateTest {
             Duration.ofMinutes(5), Duration.ofMinutes(10));
     private static final Instant WEDNESDAY_NOON = Instant.parse("2026-06-03T11:00:00Z");
     private static final Instant FRIDAY_FREEZE = Instant.parse("2026-06-05T17:00:00Z"); // 18:00 Europe/London (BST)
+    private static final Duration STALE_AFTER = Duration.ofMinutes(2);
     private static final Instant MONDAY_OPEN = Instant.parse("2026-06-08T05:00:00Z");   // 06:00 Europe/London
 
     @Test
     void deployOnAFrozenSaturdayIsRefusedUntilTheFreezeEnds() {
         Instant saturday = Instant.parse("2026-06-06T10:00:00Z");
-        GateDecision decision = gateAt(saturday).decide("uk", frozen(saturday, MONDAY_OPEN, "weekend freeze"), BUDGET);
+        GateDecision decision = decideAt(saturday, "uk", frozen(saturday, MONDAY_OPEN, "weekend freeze"), BUDGET);
 
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.nextOpenAt()).isEqualTo(MONDAY_OPEN);
@@ -36,7 +38,7 @@ class DeploymentGateTest {
 
     @Test
     void aBudgetThatEndsBeforeTheNextProtectedWindowIsAllowed() {
-        GateDecision decision = gateAt(WEDNESDAY_NOON).decide("uk", open(WEDNESDAY_NOON, FRIDAY_FREEZE), BUDGET);
+        GateDecision decision = decideAt(WEDNESDAY_NOON, "uk", open(WEDNESDAY_NOON, FRIDAY_FREEZE), BUDGET);
 
         assertThat(decision.allowed()).isTrue();
         assertThat(decision.needs()).isEqualTo(Duration.ofMinutes(30));
@@ -46,13 +48,13 @@ class DeploymentGateTest {
     @Test
     void aBudgetEndingExactlyWhenTheWindowBeginsStillFits() {
         Instant now = FRIDAY_FREEZE.minus(Duration.ofMinutes(30));
-        assertThat(gateAt(now).decide("uk", open(now, FRIDAY_FREEZE), BUDGET).allowed()).isTrue();
+        assertThat(decideAt(now, "uk", open(now, FRIDAY_FREEZE), BUDGET).allowed()).isTrue();
     }
 
     @Test
     void aBudgetReachingIntoTheNextProtectedWindowIsRefusedWithTheTimeItNeeds() {
         Instant now = FRIDAY_FREEZE.minus(Duration.ofMinutes(29));
-        GateDecision decision = gateAt(now).decide("uk", open(now, FRIDAY_FREEZE), BUDGET);
+        GateDecision decision = decideAt(now, "uk", open(now, FRIDAY_FREEZE), BUDGET);
 
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.needs()).isEqualTo(Duration.ofMinutes(30));
@@ -64,8 +66,8 @@ class DeploymentGateTest {
     void aRollbackAloneMakesTheDifference() {
         Instant now = FRIDAY_FREEZE.minus(Duration.ofMinutes(25));
         DeploymentBudget withoutRollback = new DeploymentBudget(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ZERO);
-        assertThat(gateAt(now).decide("uk", open(now, FRIDAY_FREEZE), withoutRollback).allowed()).isTrue();
-        assertThat(gateAt(now).decide("uk", open(now, FRIDAY_FREEZE), BUDGET).allowed()).isFalse();
+        assertThat(decideAt(now, "uk", open(now, FRIDAY_FREEZE), withoutRollback).allowed()).isTrue();
+        assertThat(decideAt(now, "uk", open(now, FRIDAY_FREEZE), BUDGET).allowed()).isFalse();
     }
 
     @Test
@@ -73,7 +75,7 @@ class DeploymentGateTest {
         Instant weddingEnds = WEDNESDAY_NOON.plus(Duration.ofHours(8));
         ProtectionState state = ProtectionState.newBuilder(frozen(WEDNESDAY_NOON, weddingEnds, "wedding w-1 in progress"))
                 .setFreezeActive(true).setWeddingActive(true).build();
-        GateDecision decision = gateAt(WEDNESDAY_NOON).decide("uk", state, BUDGET);
+        GateDecision decision = decideAt(WEDNESDAY_NOON, "uk", state, BUDGET);
 
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.nextOpenAt()).isEqualTo(weddingEnds);
@@ -82,7 +84,7 @@ class DeploymentGateTest {
     @Test
     void anEmergencyWithoutAnEndRefusesWithoutANextOpening() {
         ProtectionState state = ProtectionState.newBuilder(open(WEDNESDAY_NOON, null)).setEmergency(true).setReasons(List.of("emergency")).build();
-        GateDecision decision = gateAt(WEDNESDAY_NOON).decide("uk", state, BUDGET);
+        GateDecision decision = decideAt(WEDNESDAY_NOON, "uk", state, BUDGET);
 
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.nextOpenAt()).isNull();
@@ -91,7 +93,7 @@ class DeploymentGateTest {
 
     @Test
     void anUnknownRegionIsRefused() {
-        GateDecision decision = gateAt(WEDNESDAY_NOON).decide("mars", null, BUDGET);
+        GateDecision decision = decideAt(WEDNESDAY_NOON, "mars", null, BUDGET);
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.reason()).contains("unknown");
     }
@@ -99,18 +101,34 @@ class DeploymentGateTest {
     @Test
     void aStateWhoseNextChangeHasPassedIsNotTrusted() {
         Instant later = FRIDAY_FREEZE.plus(Duration.ofMinutes(1));
-        GateDecision decision = gateAt(later).decide("uk", open(WEDNESDAY_NOON, FRIDAY_FREEZE), BUDGET);
+        GateDecision decision = decideAt(later, "uk", open(WEDNESDAY_NOON, FRIDAY_FREEZE), BUDGET);
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.reason()).contains("out of date");
     }
 
     @Test
     void noKnownNextChangeLeavesTheRegionOpen() {
-        assertThat(gateAt(WEDNESDAY_NOON).decide("uk", open(WEDNESDAY_NOON, null), BUDGET).allowed()).isTrue();
+        assertThat(decideAt(WEDNESDAY_NOON, "uk", open(WEDNESDAY_NOON, null), BUDGET).allowed()).isTrue();
     }
 
-    private static DeploymentGate gateAt(Instant now) {
-        return new DeploymentGate(Clock.fixed(now, ZoneOffset.UTC));
+    @Test
+    void aStateLongPastItsNextChangeIsStaleAndRefusedSayingSo() {
+        Instant later = FRIDAY_FREEZE.plus(Duration.ofMinutes(3));
+        GateDecision decision = decideAt(later, "uk", open(WEDNESDAY_NOON, FRIDAY_FREEZE), BUDGET);
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).contains("stale").contains("is the scaling-planner running?");
+    }
+
+    @Test
+    void anOpenStateIsRefusedUntilTheViewHasReadTheTopicToItsEnd() {
+        RegionProtection notCaughtUp = RegionProtection.classify("uk", open(WEDNESDAY_NOON, FRIDAY_FREEZE), false, WEDNESDAY_NOON, STALE_AFTER);
+        GateDecision decision = new DeploymentGate(Clock.fixed(WEDNESDAY_NOON, ZoneOffset.UTC)).decide(notCaughtUp, BUDGET);
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).contains("has not yet read ops.protection.v1 to its end");
+    }
+
+    private static GateDecision decideAt(Instant now, String region, ProtectionState state, DeploymentBudget budget) {
+        return new DeploymentGate(Clock.fixed(now, ZoneOffset.UTC)).decide(RegionProtection.classify(region, state, true, now, STALE_AFTER), budget);
     }
 
     private static ProtectionState open(Instant at, Instant nextChangeAt) {

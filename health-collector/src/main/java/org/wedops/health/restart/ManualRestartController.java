@@ -1,6 +1,8 @@
 package org.wedops.health.restart;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -13,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.wedops.events.ProtectionState;
 import org.wedops.health.checking.CheckSubject;
 import org.wedops.health.status.TargetStatusStore;
 import org.wedops.security.Role;
+import org.wedops.support.protection.RegionProtection;
 import org.wedops.support.web.InvalidRequestException;
 
 import reactor.core.publisher.Mono;
@@ -33,9 +35,12 @@ class ManualRestartController {
     private final TargetStatusStore statuses;
     private final RestartDecisions decisions;
 
-    ManualRestartController(TargetStatusStore statuses, RestartDecisions decisions) {
+    private final Clock clock;
+
+    ManualRestartController(TargetStatusStore statuses, RestartDecisions decisions, Clock clock) {
         this.statuses = statuses;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     record RestartRequest(Boolean emergency, String reason) {
@@ -61,16 +66,17 @@ class ManualRestartController {
                                 principal.getName(), emergency, reason)
                         .map(decision -> decision.restart()
                                 ? ResponseEntity.accepted().body((Object) Map.of("restarted", id, "reason", decision.reason()))
-                                : refusal(decision, decisions.protectionOf(status.region()).orElse(null))));
+                                : refusal(decision, decisions.protectionOf(status.region()))));
     }
 
-    private static ResponseEntity<Object> refusal(RestartPolicy.Decision decision, ProtectionState protection) {
-        boolean locked = decision.reason().startsWith("protected window");
+    private ResponseEntity<Object> refusal(RestartPolicy.Decision decision, RegionProtection protection) {
+        boolean locked = decision.heldByProtection();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(locked ? HttpStatus.LOCKED : HttpStatus.CONFLICT,
                 "Not restarted: " + decision.reason());
-        problem.setTitle(locked ? "Protected window" : "Cannot restart");
-        if (locked && protection != null && protection.getFreezeUntil() != null) {
-            problem.setProperty("windowEndsAt", protection.getFreezeUntil().toString());
+        problem.setTitle(!locked ? "Cannot restart" : protection.known() ? "Protected window" : "Protection state " + protection.knowledge().name().toLowerCase());
+        Instant until = locked ? protection.protectedUntil(clock.instant()) : null;
+        if (until != null) {
+            problem.setProperty("windowEndsAt", until.toString());
         }
         return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

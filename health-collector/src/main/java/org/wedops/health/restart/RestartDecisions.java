@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -19,12 +18,12 @@ import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.HealthSource;
-import org.wedops.events.ProtectionState;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
 import org.wedops.health.checking.CheckSubject;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.protection.ProtectionStates;
+import org.wedops.support.protection.RegionProtection;
 
 import reactor.core.publisher.Mono;
 
@@ -65,18 +64,17 @@ public class RestartDecisions {
         return decideAndAct(subject, false, true, emergency, who, reason);
     }
 
-    public Optional<ProtectionState> protectionOf(String region) {
-        return protection.of(region);
+    public RegionProtection protectionOf(String region) {
+        return protection.protection(region);
     }
 
     private Mono<RestartPolicy.Decision> decideAndAct(CheckSubject subject, boolean autoRestart, boolean manual, boolean emergency,
                                                       String who, String why) {
         Instant now = clock.instant();
-        Optional<ProtectionState> state = protection.of(subject.region());
+        RegionProtection region = protection.protection(subject.region());
         Restarter restarter = restarters.get(subject.source());
         RestartPolicy.Situation situation = new RestartPolicy.Situation(autoRestart, restarter != null,
-                protection.isProtected(subject.region()), state.map(ProtectionState::getFreezeUntil).orElse(null),
-                state.map(s -> String.join(", ", s.getReasons())).filter(r -> !r.isBlank()).orElse(null),
+                region.forbidsAutomaticActions(now), region.reason(now),
                 manual || budgets.hasLeft(subject.id()), manual, emergency);
         RestartPolicy.Decision decision = RestartPolicy.decide(situation);
         Mono<String> outcome = decision.restart()

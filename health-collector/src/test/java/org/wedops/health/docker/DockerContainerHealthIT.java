@@ -33,7 +33,9 @@ import org.wedops.events.ProtectionState;
 import org.wedops.events.Severity;
 import org.wedops.events.ThresholdProfile;
 import org.wedops.events.Topics;
+import org.wedops.support.protection.ProtectionStates;
 import org.wedops.testsupport.TestEvents;
+import org.wedops.testsupport.TestProtection;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
@@ -51,6 +53,9 @@ class DockerContainerHealthIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ProtectionStates protection;
 
     @BeforeAll
     static void engineAndImage() throws Exception {
@@ -71,7 +76,10 @@ class DockerContainerHealthIT {
 
     @Test
     void containerWhoseHealthcheckFailsIsReportedCriticalAndRestartedOutsideProtectedWindows() {
-        String name = start("crm-" + UUID.randomUUID().toString().substring(0, 8), "uk-open", true);
+        String region = "uk-open-" + UUID.randomUUID().toString().substring(0, 6);
+        TestProtection.publish(TestProtection.open(region, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> protection.protection(region).known());
+        String name = start("crm-" + UUID.randomUUID().toString().substring(0, 8), region, true);
         try (TopicProbe<SpecificRecord> health = TopicProbe.events(Topics.HEALTH);
              TopicProbe<SpecificRecord> alerts = TopicProbe.events(Topics.ALERTS)) {
             ContainerHealthReported healthy = health.awaitEvent(ContainerHealthReported.class,

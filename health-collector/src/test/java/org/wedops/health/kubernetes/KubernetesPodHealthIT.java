@@ -3,6 +3,8 @@ package org.wedops.health.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,12 +19,15 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.wedops.events.Alert;
 import org.wedops.events.ContainerHealthReported;
 import org.wedops.events.HealthSource;
 import org.wedops.events.HealthStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
+import org.wedops.support.protection.ProtectionStates;
+import org.wedops.testsupport.TestProtection;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
@@ -34,6 +39,9 @@ class KubernetesPodHealthIT {
 
     static KubernetesMockServer server;
     static KubernetesClient client;
+
+    @Autowired
+    ProtectionStates protection;
 
     @BeforeAll
     static void pointTheServiceAtTheMockCluster() {
@@ -55,6 +63,9 @@ class KubernetesPodHealthIT {
     @Test
     void podsAreClassifiedFromPhaseReadinessAndTerminationAndAFailedOneIsDeletedForItsController() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
+        // a restart needs a region known to be open
+        TestProtection.publish(TestProtection.open("uk-k8s", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> protection.protection("uk-k8s").known());
         create(pod("checkout-" + suffix, "Running", true, 0, null, false));
         create(pod("crm-" + suffix, "Running", false, 1, "Error", false));
         create(pod("ai-" + suffix, "Failed", false, 2, "OOMKilled", true));
