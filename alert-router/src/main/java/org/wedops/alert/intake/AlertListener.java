@@ -1,5 +1,6 @@
 package org.wedops.alert.intake;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
 import org.wedops.events.Topics;
+import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
  * Consumes ops.alerts.v1 a poll at a time and acknowledges only after the batch's transaction committed. Waiting
@@ -26,9 +28,11 @@ class AlertListener {
     private static final LogAccessor LOG = new LogAccessor(AlertListener.class);
 
     private final AlertIntake intake;
+    private final Duration timeout;
 
-    AlertListener(AlertIntake intake) {
+    AlertListener(AlertIntake intake, WedopsKafkaProperties kafka) {
         this.intake = intake;
+        this.timeout = kafka.listenerCallTimeout();
     }
 
     // a second router deployment on the same cluster (or a test beside another) needs a group of its own
@@ -52,11 +56,11 @@ class AlertListener {
     /** The batch in one transaction; if that fails, one by one, so the failure is pinned on the record that causes it. */
     private void store(List<Alert> alerts, List<ConsumerRecord<String, SpecificRecord>> records) {
         try {
-            intake.acceptAll(alerts).block();
+            intake.acceptAll(alerts).block(timeout);
         } catch (RuntimeException batchFailure) {
             for (int index = 0; index < alerts.size(); index++) {
                 try {
-                    intake.accept(alerts.get(index)).block();
+                    intake.accept(alerts.get(index)).block(timeout);
                 } catch (RuntimeException e) {
                     throw new BatchListenerFailedException("storing alert " + alerts.get(index).getFingerprint() + " failed", e,
                             records.get(index));

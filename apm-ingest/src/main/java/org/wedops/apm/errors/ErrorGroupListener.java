@@ -1,5 +1,6 @@
 package org.wedops.apm.errors;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.wedops.events.ApmSampleBatch;
 import org.wedops.apm.ingest.SampleOutcomeHeader;
 import org.wedops.events.Topics;
 import org.wedops.events.serde.AvroEventDeserializer;
+import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
  * Counts failed samples of ops.apm.samples.v1 into error groups, a poll at a time, in a consumer group of its own
@@ -24,9 +26,11 @@ class ErrorGroupListener {
 
     private final ErrorGroupStore store;
     private final AvroEventDeserializer samples = new AvroEventDeserializer();
+    private final Duration timeout;
 
-    ErrorGroupListener(ErrorGroupStore store) {
+    ErrorGroupListener(ErrorGroupStore store, WedopsKafkaProperties kafka) {
         this.store = store;
+        this.timeout = kafka.listenerCallTimeout();
     }
 
     @KafkaListener(id = ErrorGroupStore.CONSUMER, topics = Topics.APM_SAMPLES, batch = "true", properties = {"max.poll.records=5000",
@@ -43,7 +47,7 @@ class ErrorGroupListener {
         }
         // a poll without failures has nothing to count, so nothing to be idempotent about either
         if (batch.stream().anyMatch(consumed -> !consumed.samples().isEmpty())) {
-            store.count(batch).block();
+            store.count(batch).block(timeout);
         }
         ack.acknowledge();
     }

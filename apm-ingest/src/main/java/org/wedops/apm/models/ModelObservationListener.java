@@ -1,5 +1,6 @@
 package org.wedops.apm.models;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -7,6 +8,7 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ModelObservation;
 import org.wedops.events.Topics;
+import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
  * Stores every observation from ops.apm.models.v1, acknowledging its offset only once the row is committed. The
@@ -19,14 +21,16 @@ class ModelObservationListener {
     private static final Logger log = LoggerFactory.getLogger(ModelObservationListener.class);
 
     private final ModelObservationStore store;
+    private final Duration timeout;
 
-    ModelObservationListener(ModelObservationStore store) {
+    ModelObservationListener(ModelObservationStore store, WedopsKafkaProperties kafka) {
         this.store = store;
+        this.timeout = kafka.listenerCallTimeout();
     }
 
     @KafkaListener(id = "model-observations", idIsGroup = false, topics = Topics.APM_MODELS)
     void onObservation(ModelObservation observation, Acknowledgment ack) {
-        Boolean stored = store.record(observation).block();
+        Boolean stored = store.record(observation).block(timeout);
         if (!Boolean.TRUE.equals(stored)) {
             log.debug("Observation {} of model {} was already stored", observation.getEventId(), observation.getModelId());
         }

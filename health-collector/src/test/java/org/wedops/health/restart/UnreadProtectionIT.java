@@ -31,14 +31,13 @@ import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
 /**
- * A collector that has not read ops.protection.v1 yet must not take "no state" for "not protected": started during a
- * wedding with its protection view held back, it refuses to restart a failed pod and says why; once the view has read
- * the topic, the refusal names the wedding.
+ * A collector that has not read ops.protection.v1 must not take "no state" for "not protected": with its protection
+ * view stopped (as before it has read the topic after a start) during a wedding, it refuses to restart a failed pod and
+ * says why; once the view has read the topic again, it knows the region is in a wedding.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 @WedopsIntegrationTest(properties = {"wedops.health.kubernetes.enabled=true", "wedops.health.kubernetes.interval=1s",
-        "wedops.health.kubernetes.namespaces=venues", "wedops.health.confirmations=1", "wedops.health.tick=1h",
-        "wedops.protection.view.auto-startup=false"})
+        "wedops.health.kubernetes.namespaces=venues", "wedops.health.confirmations=1", "wedops.health.tick=1h"})
 class UnreadProtectionIT {
 
     static KubernetesClient client;
@@ -72,7 +71,9 @@ class UnreadProtectionIT {
     }
 
     @Test
-    void aCollectorThatHasNotReadTheProtectionTopicDoesNotRestartDuringAWedding() {
+    void aCollectorWhoseProtectionViewHasNotReadTheTopicDoesNotRestartDuringAWedding() {
+        listeners.getListenerContainer(viewId).stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !protection.caughtUp());
         String region = "wedding-" + UUID.randomUUID().toString().substring(0, 6);
         Instant now = Instant.now();
         TestProtection.publish(TestProtection.wedding(region, now, now.plus(Duration.ofHours(6)), "wedding w-7 in progress"));

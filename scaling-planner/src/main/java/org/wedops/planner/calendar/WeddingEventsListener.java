@@ -1,5 +1,6 @@
 package org.wedops.planner.calendar;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.wedops.events.Topics;
 import org.wedops.events.WeddingCancelled;
 import org.wedops.events.WeddingScheduled;
 import org.wedops.planner.protection.ProtectionLoop;
+import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
  * Keeps the wedding calendar in step with ops.weddings.v1 and has protection recomputed after each change. The
@@ -26,15 +28,17 @@ class WeddingEventsListener {
 
     private final WeddingCalendar calendar;
     private final ProtectionLoop protection;
+    private final Duration timeout;
 
-    WeddingEventsListener(WeddingCalendar calendar, ProtectionLoop protection) {
+    WeddingEventsListener(WeddingCalendar calendar, ProtectionLoop protection, WedopsKafkaProperties kafka) {
         this.calendar = calendar;
+        this.timeout = kafka.listenerCallTimeout();
         this.protection = protection;
     }
 
     @KafkaHandler
     void onScheduled(WeddingScheduled event, Acknowledgment ack) {
-        Boolean applied = calendar.schedule(Wedding.from(event), eventId(event.getEventId()), event.getOccurredAt()).block();
+        Boolean applied = calendar.schedule(Wedding.from(event), eventId(event.getEventId()), event.getOccurredAt()).block(timeout);
         if (Boolean.TRUE.equals(applied)) {
             protection.changed();
         } else {
@@ -45,7 +49,7 @@ class WeddingEventsListener {
 
     @KafkaHandler
     void onCancelled(WeddingCancelled event, Acknowledgment ack) {
-        Boolean applied = calendar.cancel(event.getWeddingId(), event.getReason(), eventId(event.getEventId()), event.getOccurredAt()).block();
+        Boolean applied = calendar.cancel(event.getWeddingId(), event.getReason(), eventId(event.getEventId()), event.getOccurredAt()).block(timeout);
         if (Boolean.TRUE.equals(applied)) {
             protection.changed();
         } else {

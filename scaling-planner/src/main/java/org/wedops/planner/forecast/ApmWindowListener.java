@@ -12,6 +12,7 @@ import org.wedops.events.ApmWindow;
 import org.wedops.events.Topics;
 import org.wedops.planner.ScalingPlannerProperties;
 import org.wedops.support.database.RecurringWork;
+import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
  * Aggregates closed APM windows from ops.apm.windows.v1 into throughput per hour; acknowledged once committed.
@@ -24,9 +25,12 @@ class ApmWindowListener {
     private final ScalingPlannerProperties properties;
     private final RecurringWork work;
     private final Clock clock;
+    private final Duration timeout;
 
-    ApmWindowListener(ThroughputHistory history, ScalingPlannerProperties properties, RecurringWork work, Clock clock) {
+    ApmWindowListener(ThroughputHistory history, ScalingPlannerProperties properties, RecurringWork work, Clock clock,
+                      WedopsKafkaProperties kafka) {
         this.history = history;
+        this.timeout = kafka.listenerCallTimeout();
         this.properties = properties;
         this.work = work;
         this.clock = clock;
@@ -34,7 +38,7 @@ class ApmWindowListener {
 
     @KafkaListener(id = "planner-apm-windows", idIsGroup = false, topics = Topics.APM_WINDOWS)
     void onWindow(ApmWindow window, Acknowledgment ack) {
-        history.record(window).block();
+        history.record(window).block(timeout);
         ack.acknowledge();
     }
 

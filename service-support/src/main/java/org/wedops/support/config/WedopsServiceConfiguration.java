@@ -33,8 +33,9 @@ public class WedopsServiceConfiguration {
 
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "wedops.target-health.enabled", havingValue = "true")
-    org.wedops.support.targethealth.LatestTargetHealth latestTargetHealth(org.springframework.r2dbc.core.DatabaseClient db) {
-        return new org.wedops.support.targethealth.LatestTargetHealth(db);
+    org.wedops.support.targethealth.LatestTargetHealth latestTargetHealth(org.springframework.r2dbc.core.DatabaseClient db,
+                                                                          org.wedops.support.kafka.WedopsKafkaProperties kafka) {
+        return new org.wedops.support.targethealth.LatestTargetHealth(db, kafka.listenerCallTimeout());
     }
 
     @Bean

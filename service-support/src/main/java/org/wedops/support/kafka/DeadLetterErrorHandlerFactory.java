@@ -25,9 +25,9 @@ import org.wedops.events.serde.AvroEventSerializer;
 
 /**
  * The one error path every WedOps consumer shares. A record that cannot be decoded, or whose processing keeps
- * failing, is published with its original bytes to {@code <topic>.dlt} (spring-kafka adds the exception class,
- * message and stack trace, original topic, partition and offset as {@code kafka_dlt-*} headers) and consumption
- * goes on. A record that failed only because the database or broker is unreachable is retried with backoff
+ * failing, is published with its original bytes to {@code <topic>.dlt} (spring-kafka adds the exception class and
+ * message, original topic, partition and offset as {@code kafka_dlt-*} headers; not the stack trace, which would
+ * show the service's insides to anyone who reads the topic) and consumption goes on. A record that failed only because the database or broker is unreachable is retried with backoff
  * until it succeeds: an outage must not turn good events into dead letters.
  */
 final class DeadLetterErrorHandlerFactory {
@@ -45,6 +45,7 @@ final class DeadLetterErrorHandlerFactory {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         recoverer.setHeadersFunction((record, exception) -> reasonHeader(exception));
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         FixedBackOff processingBackOff = new FixedBackOff(properties.processingBackoff().toMillis(), properties.processingRetries());
         // operators must notice a dead letter in the log, not only on the .dlt topic
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
@@ -79,6 +80,8 @@ final class DeadLetterErrorHandlerFactory {
                     || cause instanceof io.r2dbc.spi.R2dbcTransientException
                     || cause instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
                     || cause instanceof ConnectException
+                    // a database call past its timeout (a listener's bounded block, a pool that cannot hand out a connection)
+                    || cause instanceof java.util.concurrent.TimeoutException
                     || cause instanceof org.apache.kafka.common.errors.RetriableException) {
                 return true;
             }

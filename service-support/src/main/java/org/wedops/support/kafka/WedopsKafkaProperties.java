@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processingBackoff pause between those retries
  * @param transientBackoffMax the longest pause between retries of a record that failed because the database or
  *                          broker was unreachable; such records are retried until they succeed, never dead-lettered
+ * @param listenerCallTimeout the longest a listener waits for the database call a record needs; a call that takes
+ *                          longer counts as an outage (retried, never dead-lettered), so no consumer hangs on it
  */
 @ConfigurationProperties("wedops.kafka")
 public record WedopsKafkaProperties(
@@ -24,5 +26,6 @@ public record WedopsKafkaProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("2") int processingRetries,
         @DefaultValue("200ms") Duration processingBackoff,
-        @DefaultValue("30s") Duration transientBackoffMax) {
+        @DefaultValue("30s") Duration transientBackoffMax,
+        @DefaultValue("30s") Duration listenerCallTimeout) {
 }

@@ -30,8 +30,9 @@ import org.wedops.events.Topics;
  * own: the topic holds one small record per region, and the scaling-planner is its single source of truth. No
  * offsets are committed; a restart reads the compacted topic again.
  * <p>
- * Until the view has read every partition to the end offset it found, every region is {@link RegionProtection.Knowledge#UNKNOWN
- * unknown}: a service that has just started must not mistake "not read yet" for "not protected". The check runs on
+ * Until the view has read every partition to the end offset it found, and whenever it stops reading, every region is
+ * {@link RegionProtection.Knowledge#UNKNOWN unknown}: a service that has just started must not mistake "not read yet"
+ * for "not protected". The check runs on
  * the consumer's own thread whenever the container is idle (no record for {@code caughtUpPoll}), which is also how an
  * empty topic is noticed.
  */
@@ -55,12 +56,21 @@ public class ProtectionStates extends AbstractConsumerSeekAware {
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         super.onPartitionsAssigned(assignments, callback);
+        // reading from the beginning again: current only once it has reached the end again
+        caughtUp = false;
         callback.seekToBeginning(assignments.keySet());
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        super.onPartitionsRevoked(partitions);
+        // a view that no longer reads (stopped, or between assignments) cannot vouch for what it holds
+        caughtUp = false;
     }
 
     @KafkaListener(id = "${spring.application.name}-protection-view", idIsGroup = false,
             groupId = "${spring.application.name}-protection-${random.uuid}", topics = Topics.PROTECTION,
-            autoStartup = "${wedops.protection.view.auto-startup:true}", containerPostProcessor = CONTAINER_POST_PROCESSOR)
+            containerPostProcessor = CONTAINER_POST_PROCESSOR)
     void onProtectionState(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() == null) {
             byRegion.remove(record.key());

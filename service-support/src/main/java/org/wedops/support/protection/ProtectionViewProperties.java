@@ -14,14 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * @param staleAfter   how long after a state's {@code nextChangeAt} the state still counts as current; the planner
  *                     publishes a change within a second of it, so this only has to cover a planner fail-over
  * @param caughtUpPoll how often an idle view compares its position with the topic's end, until it has caught up
- * @param autoStartup  whether the view starts reading with the service (tests hold it back to see a service that
- *                     has not read the topic yet)
  */
 @Validated
 @ConfigurationProperties("wedops.protection.view")
 public record ProtectionViewProperties(@NotNull @DefaultValue("2m") Duration staleAfter,
-                                       @NotNull @DefaultValue("1s") Duration caughtUpPoll,
-                                       @DefaultValue("true") boolean autoStartup) {
+                                       @NotNull @DefaultValue("1s") Duration caughtUpPoll) {
 
     public ProtectionViewProperties {
         if (staleAfter != null && (staleAfter.isNegative() || staleAfter.compareTo(Duration.ofHours(1)) > 0)) {

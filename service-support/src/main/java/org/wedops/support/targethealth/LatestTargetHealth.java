@@ -1,5 +1,6 @@
 package org.wedops.support.targethealth;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -29,14 +30,16 @@ public class LatestTargetHealth {
     private static final Logger log = LoggerFactory.getLogger(LatestTargetHealth.class);
 
     private final DatabaseClient db;
+    private final Duration timeout;
 
-    public LatestTargetHealth(DatabaseClient db) {
+    public LatestTargetHealth(DatabaseClient db, Duration timeout) {
         this.db = db;
+        this.timeout = timeout;
     }
 
     @KafkaListener(id = "${spring.application.name}-target-health", idIsGroup = false, topics = Topics.HEALTH)
     void onHealthCheck(ContainerHealthReported check, Acknowledgment ack) {
-        Boolean applied = record(check).block();
+        Boolean applied = record(check).block(timeout);
         if (!Boolean.TRUE.equals(applied)) {
             log.debug("Check {} of {} is not newer than the stored one; ignored", check.getEventId(), check.getTargetId());
         }
