@@ -6,14 +6,13 @@ import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.Acknowledgment;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
 import org.wedops.events.Topics;
+import org.wedops.support.kafka.UnusableRecords;
 import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
@@ -24,8 +23,6 @@ import org.wedops.support.kafka.WedopsKafkaProperties;
  */
 @Component
 class AlertListener {
-
-    private static final LogAccessor LOG = new LogAccessor(AlertListener.class);
 
     private final AlertIntake intake;
     private final Duration timeout;
@@ -45,7 +42,7 @@ class AlertListener {
             ConsumerRecord<String, SpecificRecord> record = records.get(index);
             if (!(record.value() instanceof Alert alert)) {
                 store(alerts, records);
-                throw new BatchListenerFailedException("record " + index + " is not a usable Alert", unusable(record), index);
+                throw new BatchListenerFailedException("record " + index + " is not a usable Alert", UnusableRecords.cause(record, "Alert"), index);
             }
             alerts.add(alert);
         }
@@ -67,14 +64,5 @@ class AlertListener {
                 }
             }
         }
-    }
-
-    private static RuntimeException unusable(ConsumerRecord<String, SpecificRecord> record) {
-        var decoding = SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-        if (decoding != null) {
-            return decoding;
-        }
-        return new IllegalArgumentException("ops.alerts.v1 carries Alert events, not "
-                + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
     }
 }

@@ -1,5 +1,6 @@
 package org.wedops.apm.aggregation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.Topics;
+import org.wedops.support.kafka.UnusableRecords;
+import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
  * Stores the windows of ops.apm.windows.v1 (read committed: only windows of committed Streams transactions), a poll
@@ -21,9 +24,11 @@ import org.wedops.events.Topics;
 class WindowListener {
 
     private final WindowStore store;
+    private final Duration timeout;
 
-    WindowListener(WindowStore store) {
+    WindowListener(WindowStore store, WedopsKafkaProperties kafka) {
         this.store = store;
+        this.timeout = kafka.listenerCallTimeout();
     }
 
     @KafkaListener(id = "apm-window-store", topics = Topics.APM_WINDOWS, batch = "true", properties = "max.poll.records=2000")
@@ -31,12 +36,13 @@ class WindowListener {
         List<ApmWindow> windows = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
             if (!(records.get(index).value() instanceof ApmWindow window)) {
-                store.upsertAll(windows).block();
-                throw new BatchListenerFailedException("record " + index + " is not an ApmWindow", index);
+                store.upsertAll(windows).block(timeout);
+                throw new BatchListenerFailedException("record " + index + " is not an ApmWindow",
+                        UnusableRecords.cause(records.get(index), "ApmWindow"), index);
             }
             windows.add(window);
         }
-        store.upsertAll(windows).block();
+        store.upsertAll(windows).block(timeout);
         ack.acknowledge();
     }
 }

@@ -1,0 +1,47 @@
+package org.wedops.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.wedops.events.Topics;
+
+/** A record no consumer can decode, and what the shared error path must make of it: a dead letter saying why. */
+public final class TestDeadLetters {
+
+    public static final String GARBAGE = "garbage, not an event";
+
+    private TestDeadLetters() {
+    }
+
+    /** Writes an undecodable value under {@code key}, as a broken emitter would. */
+    public static void sendPoison(String topic, String key) {
+        TestEvents.sendRaw(topic, key, GARBAGE.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /**
+     * Waits for the dead letter of the poison record sent under {@code key} and checks it carries the original bytes,
+     * topic and the reason, but no stack trace.
+     *
+     * @return the reason header
+     */
+    public static String awaitDeadLetter(String topic, String key) {
+        try (TopicProbe<byte[]> deadLetters = TopicProbe.raw(Topics.deadLetterOf(topic))) {
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(r -> key.equals(r.key()));
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(GARBAGE);
+            assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(topic);
+            assertThat(dead.headers().lastHeader("kafka_dlt-exception-stacktrace")).as("stack trace header").isNull();
+            String reason = header(dead, "wedops_dlt-reason");
+            assertThat(reason).contains("not Avro single-object encoded");
+            return reason;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        assertThat(header).as(name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
