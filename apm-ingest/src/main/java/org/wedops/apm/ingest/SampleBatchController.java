@@ -2,7 +2,7 @@ package org.wedops.apm.ingest;
 
 import java.security.Principal;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -12,7 +12,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.wedops.apm.ApmIngestProperties;
 import org.wedops.support.web.InvalidRequestException;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 
 @RestController
 class SampleBatchController {
@@ -49,8 +51,7 @@ class SampleBatchController {
         }
         String idempotencyKey = request.getHeaders().getFirst(IDEMPOTENCY_KEY);
         checkBatchId(IDEMPOTENCY_KEY, idempotencyKey);
-        return DataBufferUtils.join(request.getBody(), maxBytes)
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
+        return DataBufferUtils.join(upToTheLimit(request.getBody()))
                 .map(buffer -> {
                     try {
                         byte[] bytes = new byte[buffer.readableByteCount()];
@@ -62,6 +63,26 @@ class SampleBatchController {
                 })
                 .defaultIfEmpty(NO_BODY)
                 .flatMap(body -> take(body, idempotencyKey, caller == null ? "" : caller.getName()));
+    }
+
+    /**
+     * The body, failing with 413 as soon as more than the limit has arrived, which stops reading. Not
+     * {@code DataBufferUtils.join(body, limit)}: it throws from inside {@code onNext}, and Reactor Netty then released the
+     * chunk a second time and closed the connection without an answer.
+     */
+    private Flux<DataBuffer> upToTheLimit(Flux<DataBuffer> body) {
+        return Flux.defer(() -> {
+            long[] received = {0};
+            return body.handle((DataBuffer buffer, SynchronousSink<DataBuffer> sink) -> {
+                received[0] += buffer.readableByteCount();
+                if (received[0] > maxBytes) {
+                    DataBufferUtils.release(buffer);
+                    sink.error(tooLarge());
+                } else {
+                    sink.next(buffer);
+                }
+            });
+        });
     }
 
     private Mono<IngestResult> take(byte[] body, String idempotencyKey, String caller) {
