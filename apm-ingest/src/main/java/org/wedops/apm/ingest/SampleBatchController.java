@@ -91,7 +91,8 @@ class SampleBatchController {
         if (batchId == null) {
             return ingest.ingest(batch.samples());
         }
-        return answers.answer(caller, batchId, () -> ingest.ingest(batch.samples(), SampleEventIds.forBatch(caller, batchId)));
+        return answers.answer(caller, batchId, idempotencyKey != null ? IDEMPOTENCY_KEY : "batchId", body,
+                () -> ingest.ingest(batch.samples(), SampleEventIds.forBatch(caller, batchId)));
     }
 
     /** The batch's id from the header or the body (the same if both), or null when it has none. */

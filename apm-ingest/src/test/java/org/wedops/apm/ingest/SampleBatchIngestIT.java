@@ -293,6 +293,9 @@ class SampleBatchIngestIT {
                 .isEqualTo(first);
 
         post(body, "another-id").expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("batchId");
+        post(body.replace("\"durationMs\":5", "\"durationMs\":6"), id).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("another batch"));
         post(body, "not a key!").expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
         post(body, "k".repeat(129)).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
     }
