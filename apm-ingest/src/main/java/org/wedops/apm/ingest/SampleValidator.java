@@ -122,10 +122,11 @@ public final class SampleValidator {
     }
 
     private static List<FieldProblem> label(List<FieldProblem> problems, String field, String value, int maxLength, boolean required) {
-        if (value == null || value.isBlank()) {
-            return required ? add(problems, new FieldProblem(field, "must not be blank")) : problems;
+        if (required && (value == null || value.isBlank())) {
+            return add(problems, new FieldProblem(field, "must not be blank"));
         }
-        return value.length() > maxLength ? add(problems, new FieldProblem(field, "must be at most " + maxLength + " characters")) : problems;
+        return value != null && value.length() > maxLength
+                ? add(problems, new FieldProblem(field, "must be at most " + maxLength + " characters")) : problems;
     }
 
     private static List<FieldProblem> notNegative(List<FieldProblem> problems, String field, Number value) {
