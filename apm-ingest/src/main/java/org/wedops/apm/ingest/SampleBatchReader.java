@@ -31,17 +31,22 @@ class SampleBatchReader {
         this.stream = new SampleStreamReader(json);
     }
 
-    /** @throws InvalidRequestException when the body is no JSON object with a {@code samples} array */
-    List<ReadSample> read(byte[] body) {
-        Optional<List<SampleInput>> streamed = stream.read(body);
+    /**
+     * @throws InvalidRequestException when the body is no JSON object with a {@code samples} array
+     * @throws TooManySamples          when it holds more than {@code maxSamples}
+     */
+    ReadBatch read(byte[] body, int maxSamples) {
+        Optional<SampleStreamReader.Streamed> streamed = stream.read(body, maxSamples);
         if (streamed.isPresent()) {
-            return readSamples(streamed.get());
+            return new ReadBatch(streamed.get().batchId(), readSamples(streamed.get().samples()));
         }
+        ReadableBatch bound;
         try {
-            return readSamples(present(json.readValue(body, ReadableBatch.class).samples()));
+            bound = json.readValue(body, ReadableBatch.class);
         } catch (JacksonException oneSampleCannotBeRead) {
-            return readOneByOne(body);
+            return readOneByOne(body, maxSamples);
         }
+        return new ReadBatch(bound.batchId(), readSamples(present(bound.samples(), maxSamples)));
     }
 
     private static List<ReadSample> readSamples(List<SampleInput> samples) {
@@ -52,19 +57,22 @@ class SampleBatchReader {
         return read;
     }
 
-    private List<ReadSample> readOneByOne(byte[] body) {
+    private ReadBatch readOneByOne(byte[] body, int maxSamples) {
         SampleBatch batch;
         try {
             batch = json.readValue(body, SampleBatch.class);
         } catch (JacksonException e) {
             throw new InvalidRequestException("samples", "the body must be a JSON object with a samples array");
         }
-        return present(batch.samples()).stream().map(this::read).toList();
+        return new ReadBatch(batch.batchId(), present(batch.samples(), maxSamples).stream().map(this::read).toList());
     }
 
-    private static <T> List<T> present(List<T> samples) {
+    private static <T> List<T> present(List<T> samples, int maxSamples) {
         if (samples == null) {
             throw new InvalidRequestException("samples", "must not be null");
+        }
+        if (samples.size() > maxSamples) {
+            throw new TooManySamples(maxSamples);
         }
         return samples;
     }
@@ -91,6 +99,10 @@ class SampleBatchReader {
         }
     }
 
-    private record ReadableBatch(List<SampleInput> samples) {
+    /** A batch as read: its batch id as the body gives it (null when it has none), and its samples. */
+    record ReadBatch(String batchId, List<ReadSample> samples) {
+    }
+
+    private record ReadableBatch(String batchId, List<SampleInput> samples) {
     }
 }

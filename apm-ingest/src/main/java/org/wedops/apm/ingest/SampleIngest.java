@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import org.wedops.apm.ApmIngestProperties;
+import org.wedops.apm.aggregation.WindowSettings;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.ApmSampleKind;
@@ -25,15 +25,19 @@ import org.wedops.events.ApmSampleTimes;
 import org.wedops.events.Topics;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.web.FieldProblem;
+import org.wedops.support.web.InvalidRequestException;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Reads and validates each sample of a batch and puts the valid ones on ops.apm.samples.v1, the samples of each
- * partition together in one {@link ApmSampleBatch} record (a partition's share is one record, or a few for a very
- * large batch), on the partition their series keys hash to, as the producer would place a sample keyed by its
- * series. Answers once the broker has acknowledged all of them. A failed send fails the request (503), and the
- * emitter retries the batch: delivery is at least once.
+ * Validates each sample of a batch and puts the valid ones on ops.apm.samples.v1, the samples of each partition
+ * together in one {@link ApmSampleBatch} record (a partition's share is one record, or a few for a very large batch), on
+ * the partition their series keys hash to, as the producer would place a sample keyed by its series. Answers once the
+ * broker has acknowledged all of them. A failed send fails the request (503), and the emitter retries the batch:
+ * delivery is at least once, and once per batch id within {@link BatchAnswers}' memory.
+ * <p>
+ * A sample of a new series beyond its service's cap ({@link SeriesCap}) is rejected like an invalid one; a batch of
+ * which nothing can be taken is refused whole, as problem+json naming each sample's field.
  */
 @Component
 public class SampleIngest {
@@ -44,60 +48,107 @@ public class SampleIngest {
     private final KafkaTemplate<String, SpecificRecord> template;
     private final EventPublisher publisher;
     private final SampleValidator validator;
+    private final SeriesCap seriesCap;
     private final Clock clock;
 
     /**
      * Samples go through a template of their own on the shared producer, without the per-record observation the
      * services' template has: the HTTP request is traced, and a span per sample halved the ingest rate in
      * bench/apm-ingest.
+     *
+     * @throws IllegalStateException when the future skew exceeds the windows' grace: a sample that far ahead would move
+     *                               its partition's stream time past the present and close other series' windows early
      */
-    SampleIngest(ProducerFactory<String, SpecificRecord> producers, ApmIngestProperties properties, Clock clock) {
+    SampleIngest(ProducerFactory<String, SpecificRecord> producers, ApmIngestProperties properties, WindowSettings windows, Clock clock) {
+        if (properties.maxFutureSkew().compareTo(windows.grace()) > 0) {
+            throw new IllegalStateException("wedops.apm.max-future-skew (" + SampleValidator.describe(properties.maxFutureSkew())
+                    + ") must not exceed wedops.apm.windows.grace (" + SampleValidator.describe(windows.grace()) + ")");
+        }
         this.template = new KafkaTemplate<>(producers);
         this.publisher = new EventPublisher(template);
-        this.validator = new SampleValidator(properties.maxFutureSkew());
+        this.validator = new SampleValidator(properties.maxFutureSkew(), properties.maxDuration(), properties.labels());
+        this.seriesCap = new SeriesCap(properties.series().maxPerService(), properties.series().maxServices(), properties.series().idleAfter());
         this.clock = clock;
     }
 
+    /** Takes a batch without a batch id: its samples get random event ids. */
     public Mono<IngestResult> ingest(List<SampleBatchReader.ReadSample> samples) {
+        return ingest(samples, new SampleEventIds());
+    }
+
+    /**
+     * @param eventIds the samples' and records' event ids, the same for every attempt of a batch with a batch id
+     * @return the answer, or an {@link InvalidRequestException} when not one sample can be taken
+     */
+    Mono<IngestResult> ingest(List<SampleBatchReader.ReadSample> samples, SampleEventIds eventIds) {
+        if (samples.isEmpty()) {
+            return Mono.error(new InvalidRequestException("samples", "must hold at least one sample"));
+        }
         // whole milliseconds, as the samples carry it: truncated once here, not once per sample
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SampleEventIds eventIds = new SampleEventIds();
+        long nowMs = now.toEpochMilli();
         List<ApmSample> valid = new ArrayList<>(samples.size());
+        List<String> seriesKeys = new ArrayList<>(samples.size());
         List<IngestResult.Rejection> rejected = new ArrayList<>();
+        // samples of one service usually come together: its series are looked up once per run of them
+        String service = null;
+        SeriesCap.ServiceSeries ofService = null;
         for (int index = 0; index < samples.size(); index++) {
             SampleInput sample = samples.get(index).sample();
             List<FieldProblem> problems = sample == null ? samples.get(index).problems() : validator.problems(sample, now);
             if (problems.isEmpty()) {
-                valid.add(toEvent(sample, eventIds.of(index), now));
+                if (!sample.service().equals(service)) {
+                    service = sample.service();
+                    ofService = seriesCap.of(service, nowMs);
+                }
+                ApmSample event = toEvent(sample, eventIds.of(index), now);
+                String series = SeriesKey.of(event);
+                if (ofService == null) {
+                    rejected.add(new IngestResult.Rejection(index, "service", seriesCap.tooManyServices().message()));
+                } else if (!ofService.admit(series, nowMs)) {
+                    rejected.add(new IngestResult.Rejection(index, "service", ofService.full().message()));
+                } else {
+                    valid.add(event);
+                    seriesKeys.add(series);
+                }
             } else {
                 int at = index;
                 problems.forEach(problem -> rejected.add(new IngestResult.Rejection(at, problem.field(), problem.message())));
             }
         }
-        IngestResult result = new IngestResult(valid.size(), List.copyOf(rejected));
         if (valid.isEmpty()) {
-            return Mono.just(result);
+            return Mono.error(new InvalidRequestException(rejected.stream()
+                    .map(rejection -> new FieldProblem("samples[" + rejection.index() + "]." + rejection.field(), rejection.reason())).toList()));
         }
+        IngestResult result = new IngestResult(valid.size(), List.copyOf(rejected));
         // the partition count comes from the producer's metadata, which it may have to fetch: not on the event loop
-        return publisher.publishAll(() -> records(valid, template.partitionsFor(Topics.APM_SAMPLES).size(), now))
+        return publisher.publishAll(() -> records(valid, seriesKeys, template.partitionsFor(Topics.APM_SAMPLES).size(), now, eventIds))
                 .thenReturn(result);
+    }
+
+    /** {@link #records(List, List, int, Instant, SampleEventIds)} with random record ids. */
+    static List<ProducerRecord<String, SpecificRecord>> records(List<ApmSample> samples, int partitions, Instant now) {
+        return records(samples, samples.stream().map(SeriesKey::of).toList(), partitions, now, new SampleEventIds());
     }
 
     /**
      * One record per partition and outcome: the failed samples travel apart from the successful ones, so that the error
-     * groups decode only the records that hold failures.
+     * groups decode only the records that hold failures. The records come in the order of their first samples, so
+     * the same batch makes the same records with the same ids.
      */
-    static List<ProducerRecord<String, SpecificRecord>> records(List<ApmSample> samples, int partitions, Instant now) {
+    static List<ProducerRecord<String, SpecificRecord>> records(List<ApmSample> samples, List<String> seriesKeys, int partitions, Instant now,
+                                                                SampleEventIds eventIds) {
         Map<RecordGroup, List<ApmSample>> groups = new LinkedHashMap<>();
-        for (ApmSample sample : samples) {
-            int partition = BuiltInPartitioner.partitionForKey(SeriesKey.of(sample).getBytes(StandardCharsets.UTF_8), partitions);
+        for (int i = 0; i < samples.size(); i++) {
+            ApmSample sample = samples.get(i);
+            int partition = BuiltInPartitioner.partitionForKey(seriesKeys.get(i).getBytes(StandardCharsets.UTF_8), partitions);
             groups.computeIfAbsent(new RecordGroup(partition, sample.getSuccess()), group -> new ArrayList<>()).add(sample);
         }
         List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
         groups.forEach((group, ofGroup) -> {
             for (int from = 0; from < ofGroup.size(); from += MAX_SAMPLES_PER_RECORD) {
                 List<ApmSample> chunk = ofGroup.subList(from, Math.min(ofGroup.size(), from + MAX_SAMPLES_PER_RECORD));
-                ApmSampleBatch batch = new ApmSampleBatch(UUID.randomUUID().toString(), now, chunk);
+                ApmSampleBatch batch = new ApmSampleBatch(eventIds.ofRecord(records.size()), now, chunk);
                 ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.APM_SAMPLES, group.partition(), null, batch);
                 SampleOutcomeHeader.write(record.headers(), group.success());
                 records.add(record);

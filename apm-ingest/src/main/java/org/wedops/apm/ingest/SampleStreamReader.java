@@ -42,21 +42,42 @@ final class SampleStreamReader {
 
     /** The batch's samples (null where an element is null), or empty when data binding has to decide. */
     Optional<List<SampleInput>> read(byte[] body) {
+        return read(body, Integer.MAX_VALUE).map(Streamed::samples);
+    }
+
+    /**
+     * The batch's batch id and samples (null where an element is null), or empty when data binding has to decide.
+     *
+     * @throws TooManySamples as soon as the array holds more than {@code maxSamples}, before reading on
+     */
+    Optional<Streamed> read(byte[] body, int maxSamples) {
         try (JsonParser parser = json.createParser(body)) {
             expect(parser.nextToken() == JsonToken.START_OBJECT);
             List<SampleInput> samples = null;
+            String batchId = null;
             for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                if ("batchId".equals(name)) {
+                    batchId = string(parser, parser.nextToken());
+                    continue;
+                }
                 expect("samples".equals(name) && parser.nextToken() == JsonToken.START_ARRAY);
                 samples = new ArrayList<>();
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    if (samples.size() == maxSamples) {
+                        throw new TooManySamples(maxSamples);
+                    }
                     expect(token == JsonToken.VALUE_NULL || token == JsonToken.START_OBJECT);
                     samples.add(token == JsonToken.VALUE_NULL ? null : sample(parser));
                 }
             }
-            return Optional.ofNullable(samples);
+            return samples == null ? Optional.empty() : Optional.of(new Streamed(batchId, samples));
         } catch (NeedsDataBinding | JacksonException | DateTimeException notForTheFastPath) {
             return Optional.empty();
         }
+    }
+
+    /** A batch as streamed: its batch id (null when it has none) and its samples. */
+    record Streamed(String batchId, List<SampleInput> samples) {
     }
 
     /** One sample object, the parser at its START_OBJECT. */

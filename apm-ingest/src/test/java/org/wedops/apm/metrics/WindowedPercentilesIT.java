@@ -22,12 +22,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.apm.ingest.SeriesKey;
+import org.wedops.events.ApmSample;
+import org.wedops.events.ApmSampleBatch;
+import org.wedops.events.ApmSampleKind;
+import org.wedops.events.Topics;
 import org.wedops.events.sketch.DurationSketches;
+import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
 /**
- * Samples in over HTTP, windows out of Kafka Streams into PostgreSQL, percentiles out of the query API. Each test
+ * Samples onto ops.apm.samples.v1, windows out of Kafka Streams into PostgreSQL, percentiles out of the query API. Each test
  * measures calls a few minutes ahead of the previous test's, because stream time only moves forward per partition
  * and a window whose time has passed would take nothing.
  */
@@ -141,10 +147,19 @@ class WindowedPercentilesIT {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
     }
 
+    /**
+     * Written to ops.apm.samples.v1 as an emitter may write them, one batch keyed by its series, not posted: the door
+     * takes no sample more than a few seconds ahead (wedops.apm.max-future-skew), and these are minutes ahead so that no
+     * other test's samples have moved their partition's stream time past them.
+     */
     private void post(List<Map<String, Object>> samples) {
-        web.post().uri("/api/apm/samples").headers(h -> h.setBearerAuth(TestTokens.ingest())).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("samples", samples)).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.accepted").isEqualTo(samples.size());
+        List<ApmSample> events = samples.stream().map(sample -> ApmSample.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setKind(ApmSampleKind.HTTP).setService((String) sample.get("service"))
+                .setOperation((String) sample.get("operation")).setRegion("uk").setEnvironment("prod")
+                .setTimestamp(Instant.parse((String) sample.get("timestamp"))).setDurationMs((Double) sample.get("durationMs"))
+                .setSuccess(true).build()).toList();
+        TestEvents.send(Topics.APM_SAMPLES, SeriesKey.of(events.get(0)),
+                ApmSampleBatch.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now()).setSamples(events).build());
     }
 
     /** One sample per duration, spread over the minute starting at {@code start}. */

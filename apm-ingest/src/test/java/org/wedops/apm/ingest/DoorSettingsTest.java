@@ -1,0 +1,82 @@
+package org.wedops.apm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.util.unit.DataSize;
+import org.wedops.apm.ApmIngestProperties;
+import org.wedops.apm.aggregation.WindowSettings;
+
+/** The door's settings are checked when the service starts, and what it bounds stays bounded. */
+class DoorSettingsTest {
+
+    @Test
+    void aFutureSkewBeyondTheWindowsGraceStopsTheStart() {
+        WindowSettings windows = new WindowSettings(Duration.ofSeconds(30), "w", "/tmp/w", Duration.ofSeconds(1), 1, Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> new SampleIngest(new DefaultKafkaProducerFactory<>(Map.of()), properties(Duration.ofMinutes(1), 1000), windows, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wedops.apm.max-future-skew (1m) must not exceed wedops.apm.windows.grace (30s)");
+        new SampleIngest(new DefaultKafkaProducerFactory<>(Map.of()), properties(Duration.ofSeconds(30), 1000), windows, Clock.systemUTC());
+    }
+
+    @Test
+    void impossibleLimitsStopTheStart() {
+        assertThatThrownBy(() -> new ApmIngestProperties(0, DataSize.ofMegabytes(5), Duration.ofSeconds(10), Duration.ofHours(24),
+                LabelLimits.defaults(), series(1000), idempotency())).hasMessageContaining("max-batch-samples");
+        assertThatThrownBy(() -> new ApmIngestProperties(5000, DataSize.ofMegabytes(5), Duration.ofSeconds(-1), Duration.ofHours(24),
+                LabelLimits.defaults(), series(1000), idempotency())).hasMessageContaining("max-future-skew");
+        assertThatThrownBy(() -> new ApmIngestProperties.Series(0, 10, Duration.ofHours(1))).hasMessageContaining("max-per-service");
+        assertThatThrownBy(() -> new ApmIngestProperties.Idempotency(Duration.ofMinutes(15), 10, 1000)).hasMessageContaining("max-key-length");
+        assertThatThrownBy(() -> new LabelLimits(0, 256, 64, 32, 32, 256, 256, 32, 64, 1024)).hasMessageContaining("wedops.apm.labels");
+    }
+
+    @Test
+    void servicesBeyondTheCapShareOneServiceTagOnTheServicesMeters() {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        meters.config().meterFilter(new ServiceTagLimit(properties(Duration.ofSeconds(10), 2)));
+        for (int i = 0; i < 5; i++) {
+            meters.counter("apm.samples.late", "service", "svc-" + UUID.randomUUID()).increment();
+        }
+
+        assertThat(meters.find("apm.samples.late").counters()).hasSize(3);
+        assertThat(meters.find("apm.samples.late").tag("service", ServiceTagLimit.OTHER).counter().count()).isEqualTo(3.0);
+    }
+
+    @Test
+    void aSeriesCapRefusesNewSeriesAndNewServicesBeyondItsCapsUntilOneIsIdle() {
+        SeriesCap cap = new SeriesCap(2, 1, Duration.ofMinutes(10));
+        long now = 0;
+        SeriesCap.ServiceSeries payments = cap.of("payments", now);
+
+        assertThat(payments.admit("a", now)).isTrue();
+        assertThat(payments.admit("b", now)).isTrue();
+        assertThat(payments.admit("a", now)).isTrue();
+        assertThat(payments.admit("c", now)).isFalse();
+        assertThat(cap.of("crm", now)).isNull();
+        long later = Duration.ofMinutes(11).toMillis();
+        assertThat(payments.admit("c", later)).as("a and b idle for 11 minutes").isTrue();
+    }
+
+    private static ApmIngestProperties properties(Duration skew, int maxServices) {
+        return new ApmIngestProperties(5000, DataSize.ofMegabytes(5), skew, Duration.ofHours(24), LabelLimits.defaults(), series(maxServices), idempotency());
+    }
+
+    private static ApmIngestProperties.Series series(int maxServices) {
+        return new ApmIngestProperties.Series(1000, maxServices, Duration.ofHours(1));
+    }
+
+    private static ApmIngestProperties.Idempotency idempotency() {
+        return new ApmIngestProperties.Idempotency(Duration.ofMinutes(15), 1000, 128);
+    }
+}
