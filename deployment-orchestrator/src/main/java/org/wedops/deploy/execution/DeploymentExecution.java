@@ -153,9 +153,9 @@ class DeploymentExecution {
 
     private Mono<Deployment> verify(Deployment d, String owner) {
         Instant since = d.verificationStartedAt() != null ? d.verificationStartedAt() : clock.instant();
-        return verifier.watch(d, since, true).flatMap(failure -> failure.isPresent()
-                ? move(d, DeploymentPhase.FAILED, owner, "verification failed: " + failure.get(), Also.NOTHING)
-                : move(d, DeploymentPhase.SUCCEEDED, owner, "verified for the whole window", Also.NOTHING));
+        return verifier.watch(d, since, true).flatMap(verdict -> verdict.failed()
+                ? move(d, DeploymentPhase.FAILED, owner, "verification failed: " + verdict.reason() + " → rollback", Also.NOTHING)
+                : move(d, DeploymentPhase.SUCCEEDED, owner, verdict.reason(), Also.NOTHING));
     }
 
     private Mono<Deployment> rollback(Deployment failed, String owner) {
@@ -171,9 +171,9 @@ class DeploymentExecution {
         DeployTarget target = target(d, owner);
         DeploymentDriver driver = drivers.of(target);
         return drivers.call(target, () -> driver.rollback(target, d.previousVersion()))
-                .flatMap(output -> verifier.watch(d, clock.instant(), false).flatMap(failure -> failure.isPresent()
-                        ? failRollback(d, owner, "rollback did not verify: " + failure.get())
-                        : move(d, DeploymentPhase.ROLLED_BACK, owner, output + "; verified", Also.NOTHING)
+                .flatMap(output -> verifier.watch(d, clock.instant(), false).flatMap(verdict -> verdict.failed()
+                        ? failRollback(d, owner, "rollback did not verify: " + verdict.reason())
+                        : move(d, DeploymentPhase.ROLLED_BACK, owner, output + "; " + verdict.reason(), Also.NOTHING)
                                 .flatMap(done -> alerts.rolledBack(done, done.detail()).thenReturn(done))))
                 .onErrorResume(failure(), e -> failRollback(d, owner, "rollback failed: " + e.getMessage()));
     }

@@ -71,6 +71,9 @@ class CommandDeploymentIT {
             awaitPhase(db, id, "SUCCEEDED");
 
             assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
+            // no APM windows at all: not a silent pass, but the configured pass outside protected windows, said as such
+            assertThat(DeployFixtures.phases(db, id).get(3).get("detail").toString())
+                    .contains("verification: 0 requests < minimum 20 after", "policy pass outside protected windows: unverified");
             assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
             // verification lasted the whole (3 s) window before SUCCEEDED
             assertThat(Duration.between(phaseAt(db, id, "VERIFYING"), phaseAt(db, id, "SUCCEEDED"))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -125,16 +128,43 @@ class CommandDeploymentIT {
         DeployFixtures.freezeRegion(web, region, clock.instant(), clock.instant().plus(Duration.ofHours(6)), "wedding day");
 
         UUID hotfix = emergency(environment, region, "1.0.1");
+        awaitPhase(db, hotfix, "VERIFYING");
+        // inside the freeze a version passes only on data: healthy traffic while it is verified
+        TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout", window(environment, region, clock.instant().plusMillis(500), 50, 60));
         awaitPhase(db, hotfix, "SUCCEEDED");
         UUID second = emergency(environment, region, "1.0.2");
         awaitPhase(db, second, "VERIFYING");
         TestEvents.send(Topics.HEALTH, target, DeployFixtures.health(target, "it-cmd", region, HealthStatus.CRITICAL, "HTTP 500", clock.instant()));
+        awaitPhase(db, second, "ROLLING_BACK");
+        // and the rollback too: the window ends after its command, inside its watch
+        TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout", window(environment, region, clock.instant().plusSeconds(2), 50, 60));
         awaitPhase(db, second, "ROLLED_BACK");
 
         assertThat(db.sql("select previous_version from deployment where id = :id").bind("id", second)
                 .map((row, meta) -> row.get(0, String.class)).one().block()).isEqualTo("1.0.0");
         assertThat(Files.readAllLines(STATE.resolve("it-cmd-" + environment + ".history"))).containsExactly("1.0.0", "1.0.1", "1.0.2", "1.0.0");
         assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void aDeploymentWithNoApmWindowsAtAllInAProtectedWindowIsRolledBackNotSucceeded() {
+        String region = unique("nodata");
+        String environment = unique("staging");
+        openRegion(web, region, clock.instant());
+        runningCleanly(environment, region, "1.0.0");
+        DeployFixtures.freezeRegion(web, region, clock.instant(), clock.instant().plus(Duration.ofHours(6)), "wedding day");
+
+        UUID blind = emergency(environment, region, "1.0.1");
+        awaitPhase(db, blind, "ROLLBACK_FAILED");
+
+        // the version was rolled back on no data, and the rollback, itself unverified inside the freeze, calls a human
+        assertThat(phaseNames(db, blind)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "FAILED", "ROLLING_BACK", "ROLLBACK_FAILED");
+        assertThat(DeployFixtures.phases(db, blind).get(3).get("detail").toString())
+                .contains("verification: 0 requests < minimum 20 after", "policy fail-closed in a protected window → rollback");
+        assertThat(DeployFixtures.phases(db, blind).get(5).get("detail").toString())
+                .contains("rollback did not verify: verification: 0 requests < minimum 20");
+        assertThat(Duration.between(phaseAt(db, blind, "VERIFYING"), phaseAt(db, blind, "FAILED")))
+                .as("waited the window and the wait for data").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
     }
 
     /** Deploys the version through an open window and waits until it SUCCEEDED: what runs before the scenario. */
