@@ -167,6 +167,39 @@ class CommandDeploymentIT {
                 .as("waited the window and the wait for data").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
     }
 
+    @Test
+    void aRolloutLeftRunningOnAnotherHostIsNotRolledBackOverButHandedToAHuman() throws IOException {
+        String region = unique("elsewhere");
+        String environment = unique("staging");
+        UUID id = UUID.randomUUID();
+        // what a host that died (or lost its lease) mid-rollout leaves: the deployment, and its step recorded as running
+        // in a process space this instance cannot see, with its wrapper's dead-by time an hour away
+        db.sql("""
+                        insert into deployment (id, service, environment, region, version, previous_version, phase, requested_by, created_at,
+                                                updated_at, owner, lease_until, rollout_started)
+                        values (:id, 'it-cmd', :environment, :region, '2.0.0', '1.0.0', 'ROLLING_OUT', 'test-user', now(), now(),
+                                'orchestrator-on-another-host', now() - interval '1 second', true)""")
+                .bind("id", id).bind("environment", environment).bind("region", region).fetch().rowsUpdated().block();
+        db.sql("""
+                        insert into command_run (deployment_id, token, step, owner, host, process_space, pgid, started_at, dead_by)
+                        values (:id, :token, 'rollout', 'orchestrator-on-another-host', 'host-b', 'another-boot/pid:[1]', 4242,
+                                now(), now() + interval '1 hour')""")
+                .bind("id", id).bind("token", UUID.randomUUID()).fetch().rowsUpdated().block();
+
+        try (TopicProbe<SpecificRecord> alerts = TopicProbe.events(Topics.ALERTS)) {
+            awaitPhase(db, id, "ROLLBACK_FAILED");
+
+            assertThat(phaseNames(db, id)).containsExactly("ROLLBACK_FAILED");
+            assertThat(DeployFixtures.phases(db, id).get(0).get("detail").toString()).contains("not rolled back",
+                    "the rollout of orchestrator-on-another-host (process group 4242 on host-b", "ran on another host and may run until",
+                    "a human must check");
+            assertThat(STATE.resolve("it-cmd-" + environment + ".history")).as("no command ran").doesNotExist();
+            Alert alert = alerts.awaitEvent(Alert.class, a -> id.toString().equals(a.getLabels().get("deploymentId")));
+            assertThat(alert.getName()).isEqualTo("DeploymentRollbackFailed");
+            assertThat(alert.getSeverity()).isEqualTo(Severity.CRITICAL);
+        }
+    }
+
     /** Deploys the version through an open window and waits until it SUCCEEDED: what runs before the scenario. */
     private void runningCleanly(String environment, String region, String version) {
         awaitPhase(db, requestAccepted(web, "it-cmd", environment, region, version), "SUCCEEDED");
