@@ -19,7 +19,6 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 
-import com.datadoghq.sketch.ddsketch.DDSketch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,14 +28,12 @@ import org.wedops.deploy.DeployFixtures;
 import org.wedops.deploy.DeployIntegrationTest;
 import org.wedops.deploy.OffsetClock;
 import org.wedops.events.Alert;
-import org.wedops.events.ApmSampleKind;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.DeploymentEvent;
 import org.wedops.events.DeploymentPhase;
 import org.wedops.events.HealthStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
-import org.wedops.events.sketch.DurationSketches;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TopicProbe;
 
@@ -231,17 +228,8 @@ class CommandDeploymentIT {
         assertThat(DeployFixtures.phases(db, slow).get(3).get("detail").toString()).contains("p95 45", "above baseline 10");
     }
 
-    /** A closed minute of 100 requests (one failed) ending at {@code end}: half of them took {@code firstMs}, half {@code secondMs}. */
     private static ApmWindow window(String environment, String region, Instant end, double firstMs, double secondMs) {
-        DDSketch durations = DurationSketches.empty();
-        for (int i = 0; i < 100; i++) {
-            durations.accept(i < 50 ? firstMs : secondMs);
-        }
-        return ApmWindow.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(end).setSeriesKey("it-cmd|checkout|" + end)
-                .setKind(ApmSampleKind.HTTP).setService("it-cmd").setOperation("checkout").setRegion(region).setEnvironment(environment)
-                .setWindowStart(end.minusSeconds(60)).setWindowEnd(end).setCount(100).setErrors(1).setSum(durations.getSum())
-                .setMin(durations.getMinValue()).setMax(durations.getMaxValue()).setSketchType(DurationSketches.TYPE)
-                .setSketch(DurationSketches.encode(durations)).build();
+        return DeployFixtures.apmWindow("it-cmd", environment, region, end, firstMs, secondMs);
     }
 
     @Test
