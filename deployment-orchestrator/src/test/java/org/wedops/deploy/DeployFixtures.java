@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.events.ApmSampleKind;
+import org.wedops.events.ApmWindow;
 import org.wedops.events.ContainerHealthReported;
 import org.wedops.events.HealthSource;
 import org.wedops.events.HealthStatus;
@@ -18,6 +20,9 @@ import org.wedops.events.ProtectionLevel;
 import org.wedops.events.ProtectionState;
 import org.wedops.events.ThresholdProfile;
 import org.wedops.events.Topics;
+import org.wedops.events.sketch.DurationSketches;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 
@@ -108,5 +113,18 @@ public final class DeployFixtures {
         return ContainerHealthReported.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
                 .setTargetId(target).setService(service).setRegion(region).setSource(HealthSource.HTTP).setStatus(status)
                 .setReasons(reason == null ? List.of() : List.of(reason)).build();
+    }
+
+    /** A closed minute of 100 requests (one failed) ending at {@code end}: half of them took {@code firstMs}, half {@code secondMs}. */
+    public static ApmWindow apmWindow(String service, String environment, String region, Instant end, double firstMs, double secondMs) {
+        DDSketch durations = DurationSketches.empty();
+        for (int i = 0; i < 100; i++) {
+            durations.accept(i < 50 ? firstMs : secondMs);
+        }
+        return ApmWindow.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(end).setSeriesKey(service + "|checkout|" + end)
+                .setKind(ApmSampleKind.HTTP).setService(service).setOperation("checkout").setRegion(region).setEnvironment(environment)
+                .setWindowStart(end.minusSeconds(60)).setWindowEnd(end).setCount(100).setErrors(1).setSum(durations.getSum())
+                .setMin(durations.getMinValue()).setMax(durations.getMaxValue()).setSketchType(DurationSketches.TYPE)
+                .setSketch(DurationSketches.encode(durations)).build();
     }
 }

@@ -25,7 +25,11 @@ import org.wedops.testsupport.WedopsIntegrationTest;
         "wedops.deploy.verification.interval=200ms",
         "wedops.deploy.verification.emergency-interval=100ms",
         "wedops.deploy.verification.confirmations=2",
+        // the test services have no traffic unless a test sends windows: outside protected windows that passes, unverified
+        "wedops.deploy.verification.insufficient-data-wait=1s",
+        "wedops.deploy.verification.insufficient-data-outside-protected-windows=PASS",
         "wedops.deploy.execution.lease=3s",
+        "wedops.deploy.command.fence-wait=2s",
         "wedops.deploy.execution.claim-every=200ms",
         "wedops.deploy.environments.prod.requires-success-in=staging",
         "wedops.deploy.services.it-cmd.driver=COMMAND",

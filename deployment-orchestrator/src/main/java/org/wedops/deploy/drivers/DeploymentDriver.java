@@ -19,4 +19,21 @@ public interface DeploymentDriver {
 
     /** Returns the service to the given version. */
     String rollback(DeployTarget target, String toVersion);
+
+    /**
+     * Makes sure nothing a predecessor started for this deployment still runs, before a new owner concludes or
+     * repeats a step. Returns what it did (empty when there was nothing to stop); throws {@link PredecessorNotFenced}
+     * when it cannot confirm. Drivers whose steps are declarative API calls (the latest call wins) have nothing to
+     * stop.
+     */
+    default String fence(DeployTarget target) {
+        return "";
+    }
+
+    /** A predecessor's step may still be running and could not be stopped or confirmed gone: nothing may run now. */
+    class PredecessorNotFenced extends DriverFailure {
+        public PredecessorNotFenced(String message) {
+            super(message);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.wedops.deploy.drivers;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,12 +31,12 @@ public class Drivers {
         DriverKind kind();
     }
 
-    public DeployTarget target(String service, String environment, String region) {
+    public DeployTarget target(UUID deploymentId, String owner, String service, String environment, String region) {
         var settings = properties.service(service);
         if (settings == null) {
             throw new DriverFailure("service " + service + " has no deployment settings");
         }
-        return new DeployTarget(service, environment, region, settings);
+        return new DeployTarget(deploymentId, owner, service, environment, region, settings);
     }
 
     public DeploymentDriver of(DeployTarget target) {

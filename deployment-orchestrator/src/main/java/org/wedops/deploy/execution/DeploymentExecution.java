@@ -55,19 +55,50 @@ class DeploymentExecution {
         this.clock = clock;
     }
 
-    /** Drives the deployment, which this instance owns, until it concludes or is lost. */
+    /**
+     * Drives the deployment, which this instance has just claimed, until it concludes or is lost. A deployment past
+     * REQUESTED was left by another owner (killed, or its lease ran out): whatever that owner's driver may still be
+     * running for it is fenced first, and when that cannot be confirmed nothing runs — not even the rollback — and a
+     * human is called instead.
+     */
     Mono<Deployment> drive(Deployment d, String owner) {
+        if (d.phase() == DeploymentPhase.REQUESTED) {
+            return driveOn(d, owner);
+        }
+        return Mono.defer(() -> {
+            DeployTarget target = target(d, owner);
+            DeploymentDriver driver = drivers.of(target);
+            return drivers.call(target, () -> driver.fence(target));
+        })
+                .flatMap(fenced -> takeOver(d, owner, fenced.isEmpty() ? "" : "; " + fenced).flatMap(after -> driveOn(after, owner)))
+                .onErrorResume(DeploymentDriver.PredecessorNotFenced.class, e -> failRollback(d, owner,
+                        "not rolled back: the previous owner stopped in " + d.phase() + " and " + e.getMessage()
+                                + "; a human must check what runs before anything is run again"));
+    }
+
+    private Mono<Deployment> driveOn(Deployment d, String owner) {
         return next(d, owner).flatMap(after -> after.concluded() || after.phase() == d.phase() && after.equals(d)
-                ? Mono.just(after) : drive(after, owner));
+                ? Mono.just(after) : driveOn(after, owner));
+    }
+
+    /** The first move after a takeover, saying what the fence stopped; a step cut off half-way is never run again. */
+    private Mono<Deployment> takeOver(Deployment d, String owner, String fenced) {
+        return switch (d.phase()) {
+            case MIGRATING -> move(d, DeploymentPhase.FAILED, owner, "orchestrator stopped during the migration; nothing was rolled out"
+                    + fenced, new Also(null, false, null));
+            case ROLLING_OUT -> move(d, DeploymentPhase.FAILED, owner,
+                    "orchestrator stopped during the rollout; rolling back instead of rolling out again" + fenced, new Also(null, true, null));
+            // recorded, so the history says the rollback was resumed by another owner and what it had to stop first
+            case ROLLING_BACK -> fenced.isEmpty() ? Mono.just(d) : move(d, DeploymentPhase.ROLLING_BACK, owner,
+                    "orchestrator stopped during the rollback; running it again" + fenced, Also.NOTHING);
+            default -> Mono.just(fenced.isEmpty() ? d : withDetail(d, d.detail() + fenced));
+        };
     }
 
     private Mono<Deployment> next(Deployment d, String owner) {
         return switch (d.phase()) {
             case REQUESTED -> start(d, owner);
-            case MIGRATING -> move(d, DeploymentPhase.FAILED, owner, "orchestrator stopped during the migration; nothing was rolled out",
-                    new Also(null, false, null));
-            case ROLLING_OUT -> move(d, DeploymentPhase.FAILED, owner,
-                    "orchestrator stopped during the rollout; rolling back instead of rolling out again", new Also(null, true, null));
+            case MIGRATING, ROLLING_OUT -> takeOver(d, owner, "");
             case VERIFYING -> verify(d, owner);
             case FAILED -> d.rolloutStarted() ? rollback(d, owner) : Mono.just(d);
             case ROLLING_BACK -> rollingBack(d, owner);
@@ -91,7 +122,7 @@ class DeploymentExecution {
                 return move(d, DeploymentPhase.BLOCKED, owner, decision.reason(), Also.NOTHING);
             }
         }
-        DeployTarget target = drivers.target(d.service(), d.environment(), d.region());
+        DeployTarget target = target(d, owner);
         DeploymentDriver driver = drivers.of(target);
         if (!driver.hasMigration(target)) {
             return rollOut(d, owner, target, driver);
@@ -122,9 +153,9 @@ class DeploymentExecution {
 
     private Mono<Deployment> verify(Deployment d, String owner) {
         Instant since = d.verificationStartedAt() != null ? d.verificationStartedAt() : clock.instant();
-        return verifier.watch(d, since, true).flatMap(failure -> failure.isPresent()
-                ? move(d, DeploymentPhase.FAILED, owner, "verification failed: " + failure.get(), Also.NOTHING)
-                : move(d, DeploymentPhase.SUCCEEDED, owner, "verified for the whole window", Also.NOTHING));
+        return verifier.watch(d, since, true).flatMap(verdict -> verdict.failed()
+                ? move(d, DeploymentPhase.FAILED, owner, "verification failed: " + verdict.reason() + " → rollback", Also.NOTHING)
+                : move(d, DeploymentPhase.SUCCEEDED, owner, verdict.reason(), Also.NOTHING));
     }
 
     private Mono<Deployment> rollback(Deployment failed, String owner) {
@@ -137,12 +168,12 @@ class DeploymentExecution {
     }
 
     private Mono<Deployment> rollingBack(Deployment d, String owner) {
-        DeployTarget target = drivers.target(d.service(), d.environment(), d.region());
+        DeployTarget target = target(d, owner);
         DeploymentDriver driver = drivers.of(target);
         return drivers.call(target, () -> driver.rollback(target, d.previousVersion()))
-                .flatMap(output -> verifier.watch(d, clock.instant(), false).flatMap(failure -> failure.isPresent()
-                        ? failRollback(d, owner, "rollback did not verify: " + failure.get())
-                        : move(d, DeploymentPhase.ROLLED_BACK, owner, output + "; verified", Also.NOTHING)
+                .flatMap(output -> verifier.watch(d, clock.instant(), false).flatMap(verdict -> verdict.failed()
+                        ? failRollback(d, owner, "rollback did not verify: " + verdict.reason())
+                        : move(d, DeploymentPhase.ROLLED_BACK, owner, output + "; " + verdict.reason(), Also.NOTHING)
                                 .flatMap(done -> alerts.rolledBack(done, done.detail()).thenReturn(done))))
                 .onErrorResume(failure(), e -> failRollback(d, owner, "rollback failed: " + e.getMessage()));
     }
@@ -150,6 +181,10 @@ class DeploymentExecution {
     private Mono<Deployment> failRollback(Deployment d, String owner, String why) {
         return move(d, DeploymentPhase.ROLLBACK_FAILED, owner, why, Also.NOTHING)
                 .flatMap(done -> alerts.rollbackFailed(done, why).thenReturn(done));
+    }
+
+    private DeployTarget target(Deployment d, String owner) {
+        return drivers.target(d.id(), owner, d.service(), d.environment(), d.region());
     }
 
     private Mono<Deployment> move(Deployment d, DeploymentPhase to, String owner, String detail, Also also) {

@@ -76,7 +76,9 @@ public class DeploymentRunner implements DisposableBean {
                 .bind("me", instance).bind("millis", properties.execution().lease().toMillis())
                 .bind("services", properties.services().keySet().toArray(String[]::new)).bind("limit", atMost)
                 .map((row, meta) -> Deployment.from(row))
-                .all();
+                .all()
+                // a claim stuck on the database must not hold the claim loop; the next tick tries again
+                .timeout(properties.execution().lease());
     }
 
     private void startDriving(Deployment d) {
@@ -101,7 +103,10 @@ public class DeploymentRunner implements DisposableBean {
                         update deployment set lease_until = clock_timestamp() + :millis * interval '1 millisecond'
                         where owner = :me and not concluded""")
                 .bind("me", instance).bind("millis", properties.execution().lease().toMillis())
-                .fetch().rowsUpdated().then();
+                .fetch().rowsUpdated()
+                // an answer later than this is useless: the lease may have run out meanwhile; the next renewal tries again
+                .timeout(properties.execution().lease().dividedBy(3))
+                .then();
     }
 
     private Mono<Void> release(UUID id) {

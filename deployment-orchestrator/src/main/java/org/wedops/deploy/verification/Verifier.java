@@ -11,6 +11,8 @@ import org.wedops.deploy.DeploymentOrchestratorProperties;
 import org.wedops.deploy.DeploymentOrchestratorProperties.Verification;
 import org.wedops.deploy.deployment.Deployment;
 import org.wedops.deploy.deployment.DeploymentStore;
+import org.wedops.events.ProtectionState;
+import org.wedops.support.protection.ProtectionStates;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,8 +20,11 @@ import reactor.core.publisher.Mono;
 /**
  * Watches a deployment (or its rollback) for the verification window: checks every interval, and answers a failure
  * as soon as it is confirmed (an emergency deployment checks more often and rolls back on the first failed check)
- * or an operator asked for a rollback or abort; answers empty when the window ran out clean. From the check that
+ * or an operator asked for a rollback or abort; answers a pass when the window ran out clean. From the check that
  * fails to the answer there is no wait, so a rollback starts within one interval of the signal.
+ *
+ * <p>A window that ends with too few requests to judge is not a pass: the watch goes on for up to the configured
+ * wait for data, then the policy decides — always FAIL inside a protected window, and the verdict says so.
  */
 @Component
 public class Verifier {
@@ -28,25 +33,29 @@ public class Verifier {
     private final DeploymentStore store;
     private final Verification settings;
     private final VerificationPolicy policy;
+    private final ProtectionStates protection;
     private final Clock clock;
 
-    Verifier(VerificationEvidence evidence, DeploymentStore store, DeploymentOrchestratorProperties properties, Clock clock) {
+    Verifier(VerificationEvidence evidence, DeploymentStore store, DeploymentOrchestratorProperties properties, ProtectionStates protection,
+             Clock clock) {
         this.evidence = evidence;
         this.store = store;
         this.settings = properties.verification();
         this.policy = new VerificationPolicy(properties.verification());
+        this.protection = protection;
         this.clock = clock;
     }
 
     /**
      * @param since       evidence older than this says nothing about what is deployed now
      * @param operatorCan whether an operator's rollback or abort request ends the watch (not during a rollback)
-     * @return why it failed, or empty when the window ended clean
+     * @return PASS or FAIL, with why
      */
-    public Mono<Optional<String>> watch(Deployment d, Instant since, boolean operatorCan) {
+    public Mono<Verdict> watch(Deployment d, Instant since, boolean operatorCan) {
         Duration interval = d.emergency() ? settings.emergencyInterval() : settings.interval();
         int needed = d.emergency() ? 1 : Math.max(1, settings.confirmations());
         Instant windowEnd = since.plus(settings.window());
+        Instant dataDeadline = windowEnd.plus(settings.insufficientDataWait());
         AtomicInteger failedInARow = new AtomicInteger();
         return Flux.interval(Duration.ZERO, interval)
                 .onBackpressureDrop()
@@ -55,15 +64,44 @@ public class Verifier {
                     if (check.immediate()) {
                         return true;
                     }
-                    int inARow = check.failure().isPresent() ? failedInARow.incrementAndGet() : resetTo0(failedInARow);
-                    return inARow >= needed || !clock.instant().isBefore(windowEnd);
+                    int inARow = check.verdict().failed() ? failedInARow.incrementAndGet() : resetTo0(failedInARow);
+                    if (inARow >= needed) {
+                        return true;
+                    }
+                    Instant now = clock.instant();
+                    return check.verdict().outcome() == Verdict.Outcome.INSUFFICIENT_DATA ? !now.isBefore(dataDeadline) : !now.isBefore(windowEnd);
                 })
                 .next()
-                .map(check -> check.failure().isPresent() && (check.immediate() || failedInARow.get() >= needed)
-                        ? check.failure() : Optional.<String>empty());
+                .map(check -> {
+                    if (check.immediate() || check.verdict().failed() && failedInARow.get() >= needed) {
+                        return check.verdict();
+                    }
+                    if (check.verdict().outcome() == Verdict.Outcome.INSUFFICIENT_DATA) {
+                        return policy.onInsufficientData(check.now(), Duration.between(since, clock.instant()), protectedNow(d));
+                    }
+                    // a failure not confirmed by the end of the window, or a clean check with enough data
+                    return Verdict.pass("verified for the whole window" + (check.verdict().failed() ? "" : ": " + check.verdict().reason()));
+                });
     }
 
-    private record Check(Optional<String> failure, boolean immediate) {
+    /**
+     * Protected as the gate would see it, and as DESIGN's fail-safe rule asks: a protected window now, no state for the
+     * region yet, or a state whose next change has passed without a newer one. An emergency deployment overrode a
+     * freeze, so it is judged as inside one.
+     */
+    private boolean protectedNow(Deployment d) {
+        if (d.emergency()) {
+            return true;
+        }
+        Optional<ProtectionState> state = protection.of(d.region());
+        if (state.isEmpty() || protection.isProtected(d.region())) {
+            return true;
+        }
+        Instant nextChange = state.get().getNextChangeAt();
+        return nextChange != null && !nextChange.isAfter(clock.instant());
+    }
+
+    private record Check(Verdict verdict, boolean immediate, ApmStats now) {
     }
 
     private Mono<Check> check(Deployment d, Instant since, boolean operatorCan) {
@@ -72,11 +110,11 @@ public class Verifier {
                 ? store.find(d.id()).map(current -> current.rollbackRequested() ? Optional.of("rollback requested by an operator")
                         : current.abortRequested() ? Optional.of("aborted by an operator") : Optional.<String>empty())
                 : Mono.just(Optional.empty());
-        return operator.flatMap(request -> request.isPresent() ? Mono.just(new Check(request, true))
+        return operator.flatMap(request -> request.isPresent() ? Mono.just(new Check(Verdict.fail(request.get()), true, ApmStats.NONE))
                 : Mono.zip(evidence.criticalSince(d.service(), d.region(), since),
                                 evidence.apm(d.service(), d.environment(), d.region(), d.createdAt().minus(settings.baseline()), d.createdAt()),
                                 evidence.apm(d.service(), d.environment(), d.region(), since, now))
-                        .map(found -> new Check(policy.failure(found.getT1(), found.getT2(), found.getT3()), false)));
+                        .map(found -> new Check(policy.check(found.getT1(), found.getT2(), found.getT3()), false, found.getT3())));
     }
 
     private static int resetTo0(AtomicInteger counter) {

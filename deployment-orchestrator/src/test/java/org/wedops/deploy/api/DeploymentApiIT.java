@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.deploy.DeployFixtures;
 import org.wedops.deploy.DeployIntegrationTest;
 import org.wedops.deploy.OffsetClock;
 import org.wedops.events.Alert;
@@ -101,6 +102,10 @@ class DeploymentApiIT {
             assertThat(alert.getName()).isEqualTo("DeploymentEmergencyOverride");
             assertThat(alert.getSummary()).contains("payment webhooks failing for every vendor");
             assertThat(alert.getEndsAt()).isAfter(clock.instant());
+            // inside the freeze a version passes only on data: healthy traffic while it is verified
+            awaitPhase(db, id, "VERIFYING");
+            org.wedops.testsupport.TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout",
+                    DeployFixtures.apmWindow("it-cmd", environment, region, clock.instant().plusMillis(500), 50, 60));
             awaitPhase(db, id, "SUCCEEDED");
             assertThat(deployments.awaitEvent(DeploymentEvent.class, e -> e.getDeploymentId().equals(id.toString())
                     && e.getPhase() == DeploymentPhase.SUCCEEDED).getEmergency()).isTrue();
@@ -160,7 +165,9 @@ class DeploymentApiIT {
                 .jsonPath("$.phases[0].phase").isEqualTo("REQUESTED")
                 .jsonPath("$.phases[2].phase").isEqualTo("VERIFYING")
                 .jsonPath("$.phases[2].durationMs").value(ms -> assertThat(((Number) ms).longValue()).isGreaterThanOrEqualTo(3000))
-                .jsonPath("$.phases[3].detail").isEqualTo("verified for the whole window");
+                .jsonPath("$.phases[3].detail").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("verification: 0 requests < minimum 20 after "),
+                        org.hamcrest.Matchers.endsWith("; policy pass outside protected windows: unverified")));
         web.get().uri("/api/admin/infrastructure/deployments?service=it-cmd&environment=" + environment + "&phase=SUCCEEDED")
                 .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
                 .exchange().expectStatus().isOk().expectBody()

@@ -19,7 +19,6 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 
-import com.datadoghq.sketch.ddsketch.DDSketch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,14 +28,12 @@ import org.wedops.deploy.DeployFixtures;
 import org.wedops.deploy.DeployIntegrationTest;
 import org.wedops.deploy.OffsetClock;
 import org.wedops.events.Alert;
-import org.wedops.events.ApmSampleKind;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.DeploymentEvent;
 import org.wedops.events.DeploymentPhase;
 import org.wedops.events.HealthStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
-import org.wedops.events.sketch.DurationSketches;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TopicProbe;
 
@@ -71,6 +68,9 @@ class CommandDeploymentIT {
             awaitPhase(db, id, "SUCCEEDED");
 
             assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
+            // no APM windows at all: not a silent pass, but the configured pass outside protected windows, said as such
+            assertThat(DeployFixtures.phases(db, id).get(3).get("detail").toString())
+                    .contains("verification: 0 requests < minimum 20 after", "policy pass outside protected windows: unverified");
             assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
             // verification lasted the whole (3 s) window before SUCCEEDED
             assertThat(Duration.between(phaseAt(db, id, "VERIFYING"), phaseAt(db, id, "SUCCEEDED"))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -125,16 +125,76 @@ class CommandDeploymentIT {
         DeployFixtures.freezeRegion(web, region, clock.instant(), clock.instant().plus(Duration.ofHours(6)), "wedding day");
 
         UUID hotfix = emergency(environment, region, "1.0.1");
+        awaitPhase(db, hotfix, "VERIFYING");
+        // inside the freeze a version passes only on data: healthy traffic while it is verified
+        TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout", window(environment, region, clock.instant().plusMillis(500), 50, 60));
         awaitPhase(db, hotfix, "SUCCEEDED");
         UUID second = emergency(environment, region, "1.0.2");
         awaitPhase(db, second, "VERIFYING");
         TestEvents.send(Topics.HEALTH, target, DeployFixtures.health(target, "it-cmd", region, HealthStatus.CRITICAL, "HTTP 500", clock.instant()));
+        awaitPhase(db, second, "ROLLING_BACK");
+        // and the rollback too: the window ends after its command, inside its watch
+        TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout", window(environment, region, clock.instant().plusSeconds(2), 50, 60));
         awaitPhase(db, second, "ROLLED_BACK");
 
         assertThat(db.sql("select previous_version from deployment where id = :id").bind("id", second)
                 .map((row, meta) -> row.get(0, String.class)).one().block()).isEqualTo("1.0.0");
         assertThat(Files.readAllLines(STATE.resolve("it-cmd-" + environment + ".history"))).containsExactly("1.0.0", "1.0.1", "1.0.2", "1.0.0");
         assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void aDeploymentWithNoApmWindowsAtAllInAProtectedWindowIsRolledBackNotSucceeded() {
+        String region = unique("nodata");
+        String environment = unique("staging");
+        openRegion(web, region, clock.instant());
+        runningCleanly(environment, region, "1.0.0");
+        DeployFixtures.freezeRegion(web, region, clock.instant(), clock.instant().plus(Duration.ofHours(6)), "wedding day");
+
+        UUID blind = emergency(environment, region, "1.0.1");
+        awaitPhase(db, blind, "ROLLBACK_FAILED");
+
+        // the version was rolled back on no data, and the rollback, itself unverified inside the freeze, calls a human
+        assertThat(phaseNames(db, blind)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "FAILED", "ROLLING_BACK", "ROLLBACK_FAILED");
+        assertThat(DeployFixtures.phases(db, blind).get(3).get("detail").toString())
+                .contains("verification: 0 requests < minimum 20 after", "policy fail-closed in a protected window → rollback");
+        assertThat(DeployFixtures.phases(db, blind).get(5).get("detail").toString())
+                .contains("rollback did not verify: verification: 0 requests < minimum 20");
+        assertThat(Duration.between(phaseAt(db, blind, "VERIFYING"), phaseAt(db, blind, "FAILED")))
+                .as("waited the window and the wait for data").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aRolloutLeftRunningOnAnotherHostIsNotRolledBackOverButHandedToAHuman() throws IOException {
+        String region = unique("elsewhere");
+        String environment = unique("staging");
+        UUID id = UUID.randomUUID();
+        // what a host that died (or lost its lease) mid-rollout leaves: the deployment, and its step recorded as running
+        // in a process space this instance cannot see, with its wrapper's dead-by time an hour away
+        db.sql("""
+                        insert into deployment (id, service, environment, region, version, previous_version, phase, requested_by, created_at,
+                                                updated_at, owner, lease_until, rollout_started)
+                        values (:id, 'it-cmd', :environment, :region, '2.0.0', '1.0.0', 'ROLLING_OUT', 'test-user', now(), now(),
+                                'orchestrator-on-another-host', now() - interval '1 second', true)""")
+                .bind("id", id).bind("environment", environment).bind("region", region).fetch().rowsUpdated().block();
+        db.sql("""
+                        insert into command_run (deployment_id, token, step, owner, host, process_space, pgid, started_at, dead_by)
+                        values (:id, :token, 'rollout', 'orchestrator-on-another-host', 'host-b', 'another-boot/pid:[1]', 4242,
+                                now(), now() + interval '1 hour')""")
+                .bind("id", id).bind("token", UUID.randomUUID()).fetch().rowsUpdated().block();
+
+        try (TopicProbe<SpecificRecord> alerts = TopicProbe.events(Topics.ALERTS)) {
+            awaitPhase(db, id, "ROLLBACK_FAILED");
+
+            assertThat(phaseNames(db, id)).containsExactly("ROLLBACK_FAILED");
+            assertThat(DeployFixtures.phases(db, id).get(0).get("detail").toString()).contains("not rolled back",
+                    "the rollout of orchestrator-on-another-host (process group 4242 on host-b", "ran on another host and may run until",
+                    "a human must check");
+            assertThat(STATE.resolve("it-cmd-" + environment + ".history")).as("no command ran").doesNotExist();
+            Alert alert = alerts.awaitEvent(Alert.class, a -> id.toString().equals(a.getLabels().get("deploymentId")));
+            assertThat(alert.getName()).isEqualTo("DeploymentRollbackFailed");
+            assertThat(alert.getSeverity()).isEqualTo(Severity.CRITICAL);
+        }
     }
 
     /** Deploys the version through an open window and waits until it SUCCEEDED: what runs before the scenario. */
@@ -168,17 +228,8 @@ class CommandDeploymentIT {
         assertThat(DeployFixtures.phases(db, slow).get(3).get("detail").toString()).contains("p95 45", "above baseline 10");
     }
 
-    /** A closed minute of 100 requests (one failed) ending at {@code end}: half of them took {@code firstMs}, half {@code secondMs}. */
     private static ApmWindow window(String environment, String region, Instant end, double firstMs, double secondMs) {
-        DDSketch durations = DurationSketches.empty();
-        for (int i = 0; i < 100; i++) {
-            durations.accept(i < 50 ? firstMs : secondMs);
-        }
-        return ApmWindow.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(end).setSeriesKey("it-cmd|checkout|" + end)
-                .setKind(ApmSampleKind.HTTP).setService("it-cmd").setOperation("checkout").setRegion(region).setEnvironment(environment)
-                .setWindowStart(end.minusSeconds(60)).setWindowEnd(end).setCount(100).setErrors(1).setSum(durations.getSum())
-                .setMin(durations.getMinValue()).setMax(durations.getMaxValue()).setSketchType(DurationSketches.TYPE)
-                .setSketch(DurationSketches.encode(durations)).build();
+        return DeployFixtures.apmWindow("it-cmd", environment, region, end, firstMs, secondMs);
     }
 
     @Test

@@ -71,6 +71,8 @@ class RestartIT {
         args.addAll(List.of("--server.port=0",
                 "--wedops.deploy.verification.window=2s",
                 "--wedops.deploy.verification.interval=200ms",
+                "--wedops.deploy.verification.insufficient-data-wait=1s",
+                "--wedops.deploy.verification.insufficient-data-outside-protected-windows=PASS",
                 "--wedops.deploy.execution.lease=3s",
                 "--wedops.deploy.execution.claim-every=200ms",
                 "--wedops.deploy.services.it-kill.driver=COMMAND",

@@ -1,0 +1,304 @@
+package org.wedops.deploy.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.wedops.deploy.DeployFixtures.awaitPhase;
+import static org.wedops.deploy.DeployFixtures.openRegion;
+import static org.wedops.deploy.DeployFixtures.phaseNames;
+import static org.wedops.deploy.DeployFixtures.phases;
+import static org.wedops.deploy.DeployFixtures.requestAccepted;
+import static org.wedops.deploy.DeployFixtures.unique;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.deploy.DeployIntegrationTest;
+import org.wedops.deploy.DeploymentOrchestratorApplication;
+import org.wedops.testsupport.RealInfrastructureInitializer;
+import org.wedops.testsupport.SharedPostgres;
+
+/**
+ * An orchestrator running as a real second JVM, SIGKILLed while a command step of a deployment hangs (its process
+ * group survives it, as in production), and a successor started on the same database and broker: the successor must
+ * kill the whole group and see it gone before it runs or concludes anything, and the deployment must end in a defined
+ * state. The stand-in tool (scripts/block.sh) records any step started while a process of an earlier one lived.
+ */
+class CommandKillIT {
+
+    private static final Path STATE = Path.of(DeployIntegrationTest.STATE);
+    private static final String SCRIPT = "sh,src/test/resources/scripts/block.sh," + STATE + ",{service},{environment},{version}";
+
+    private final List<Process> children = new ArrayList<>();
+    private final List<Path> pidFiles = new ArrayList<>();
+    private ConfigurableApplicationContext successor;
+
+    @AfterEach
+    void leaveNothingRunning() throws IOException {
+        children.forEach(Process::destroyForcibly);
+        if (successor != null) {
+            successor.close();
+        }
+        for (Path file : pidFiles) {
+            if (Files.exists(file)) {
+                pids(file).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            }
+        }
+    }
+
+    @Test
+    void killedDuringTheRolloutTheSuccessorKillsTheRolloutsGroupBeforeItRollsBack() throws Exception {
+        String region = unique("kill-out");
+        String environment = unique("staging");
+        WebTestClient web = orchestratorProcess("1s");
+        DatabaseClient db = database();
+        openRegion(web, region, Instant.now(), "it-fence");
+        awaitPhase(db, requestAccepted(web, "it-fence", environment, region, "1"), "SUCCEEDED");
+        Path pids = blockOnce("it-fence", environment, "2", "rollout");
+
+        UUID id = requestAccepted(web, "it-fence", environment, region, "2");
+        awaitPhase(db, id, "ROLLING_OUT");
+        List<Long> hanging = killOrchestratorWhileHanging(db, id, pids);
+
+        startSuccessor();
+        awaitPhase(db, id, "ROLLED_BACK");
+
+        assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "FAILED", "ROLLING_BACK", "ROLLED_BACK");
+        assertThat(phases(db, id).get(2).get("detail").toString())
+                .contains("orchestrator stopped during the rollout", "the rollout of", "process group " + hanging.get(0), "was stopped and is gone");
+        assertGone(hanging);
+        assertThat(steps("it-fence", environment)).containsExactly("rollout 1", "rollout 2", "rollout 1");
+        assertNoOverlap("it-fence", environment);
+        assertThat(recordedRuns(db, id)).as("command_run row removed once the group was gone").isZero();
+    }
+
+    @Test
+    void killedDuringTheRollbackTheSuccessorKillsTheRollbacksGroupBeforeRunningItAgain() throws Exception {
+        String region = unique("kill-back");
+        String environment = unique("staging");
+        WebTestClient web = orchestratorProcess("1s");
+        DatabaseClient db = database();
+        openRegion(web, region, Instant.now(), "it-fence");
+        awaitPhase(db, requestAccepted(web, "it-fence", environment, region, "1"), "SUCCEEDED");
+        Files.writeString(STATE.resolve("it-fence-" + environment + "-2-rollout.fail"), "");
+        Path pids = blockOnce("it-fence", environment, "1", "rollout");
+
+        UUID id = requestAccepted(web, "it-fence", environment, region, "2");
+        awaitPhase(db, id, "ROLLING_BACK");
+        List<Long> hanging = killOrchestratorWhileHanging(db, id, pids);
+
+        startSuccessor();
+        awaitPhase(db, id, "ROLLED_BACK");
+
+        assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "FAILED", "ROLLING_BACK", "ROLLING_BACK", "ROLLED_BACK");
+        assertThat(phases(db, id).get(4).get("detail").toString())
+                .contains("orchestrator stopped during the rollback; running it again", "process group " + hanging.get(0), "was stopped and is gone");
+        assertGone(hanging);
+        assertThat(steps("it-fence", environment)).containsExactly("rollout 1", "rollout 2", "rollout 1", "rollout 1");
+        assertNoOverlap("it-fence", environment);
+        assertThat(Files.readString(STATE.resolve("it-fence-" + environment + ".steps"))).doesNotContain("rollout 2\nrollout 2");
+    }
+
+    @Test
+    void killedDuringTheMigrationTheSuccessorKillsTheMigrationBeforeConcludingNothingWasRolledOut() throws Exception {
+        String region = unique("kill-mig");
+        String environment = unique("staging");
+        WebTestClient web = orchestratorProcess("1s");
+        DatabaseClient db = database();
+        openRegion(web, region, Instant.now(), "it-fence-mig");
+        Path pids = blockOnce("it-fence-mig", environment, "2", "migration");
+
+        UUID id = requestAccepted(web, "it-fence-mig", environment, region, "2");
+        awaitPhase(db, id, "MIGRATING");
+        List<Long> hanging = killOrchestratorWhileHanging(db, id, pids);
+
+        startSuccessor();
+        awaitPhase(db, id, "FAILED");
+
+        assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "MIGRATING", "FAILED");
+        assertThat(phases(db, id).get(2).get("detail").toString())
+                .contains("nothing was rolled out", "the migration of", "was stopped and is gone");
+        assertGone(hanging);
+        assertThat(steps("it-fence-mig", environment)).containsExactly("migration 2");
+        assertThat(db.sql("select concluded from deployment where id = :id").bind("id", id).map((row, meta) -> row.get(0, Boolean.class))
+                .one().block()).isTrue();
+    }
+
+    @Test
+    void killedDuringVerificationNothingOfTheRolloutIsLeftAndTheSuccessorOnlyResumesTheWatch() throws Exception {
+        String region = unique("kill-verify");
+        String environment = unique("staging");
+        // a watch long enough to be killed in
+        WebTestClient web = orchestratorProcess("60s");
+        DatabaseClient db = database();
+        openRegion(web, region, Instant.now(), "it-fence");
+        Files.writeString(STATE.resolve("it-fence-" + environment + "-1-rollout.leave"), "");
+
+        UUID id = requestAccepted(web, "it-fence", environment, region, "1");
+        awaitPhase(db, id, "VERIFYING");
+        // the tool left a child behind and exited 0: the step's group was killed before VERIFYING was recorded
+        long leftover = Long.parseLong(Files.readString(STATE.resolve("it-fence-" + environment + "-1-rollout.leftover")).strip());
+        pidFiles.add(STATE.resolve("it-fence-" + environment + "-1-rollout.leftover"));
+        assertGone(List.of(leftover));
+        // traffic enough to judge the version, as apm-ingest would have delivered it
+        db.sql("""
+                        insert into apm_window (series_key, window_start, window_end, service, environment, region, requests, errors, max_ms, event_id)
+                        values (:series, now() - interval '1 minute', now(), 'it-fence', :environment, :region, 100, 0, 50, :eventId)""")
+                .bind("series", "it-fence|" + environment).bind("environment", environment).bind("region", region)
+                .bind("eventId", UUID.randomUUID()).fetch().rowsUpdated().block();
+        children.get(0).destroyForcibly().waitFor();
+
+        startSuccessor();
+        awaitPhase(db, id, "SUCCEEDED");
+
+        assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
+        assertThat(phases(db, id).get(3).get("detail").toString()).contains("verified for the whole window: 100 requests");
+        assertThat(steps("it-fence", environment)).containsExactly("rollout 1");
+    }
+
+    /** SIGKILLs the orchestrator JVM while the step hangs; answers the step's pids, checked alive and recorded first. */
+    private List<Long> killOrchestratorWhileHanging(DatabaseClient db, UUID id, Path pidFile) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(pidFile));
+        List<Long> hanging = pids(pidFile);
+        long group = groupOf(hanging.get(0));
+        assertThat(hanging).allSatisfy(pid -> assertThat(groupOf(pid)).isEqualTo(group));
+        await().atMost(Duration.ofSeconds(10)).until(() -> group == recordedGroup(db, id));
+
+        Process orchestrator = children.get(0);
+        orchestrator.destroyForcibly().waitFor();
+
+        // the step outlived the JVM that started it: nothing but a successor's fence will stop it
+        assertThat(hanging).allSatisfy(pid -> assertThat(alive(pid)).as("pid " + pid + " after kill -9").isTrue());
+        return List.of(group, hanging.get(0), hanging.get(1));
+    }
+
+    private Path blockOnce(String service, String environment, String version, String step) throws IOException {
+        Files.createDirectories(STATE);
+        Files.writeString(STATE.resolve(service + "-" + environment + "-" + version + "-" + step + ".block"), "");
+        Path pids = STATE.resolve(service + "-" + environment + "-" + version + "-" + step + ".pids");
+        pidFiles.add(pids);
+        return pids;
+    }
+
+    private static void assertGone(List<Long> pids) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(pids).allSatisfy(pid -> assertThat(alive(pid)).as("pid " + pid).isFalse()));
+    }
+
+    private static void assertNoOverlap(String service, String environment) {
+        assertThat(STATE.resolve(service + "-" + environment + ".overlaps")).as("a step started while an earlier one lived").doesNotExist();
+    }
+
+    private static List<String> steps(String service, String environment) throws IOException {
+        return Files.readAllLines(STATE.resolve(service + "-" + environment + ".steps"));
+    }
+
+    private static long recordedGroup(DatabaseClient db, UUID id) {
+        return db.sql("select pgid from command_run where deployment_id = :id").bind("id", id)
+                .map((row, meta) -> row.get(0, Long.class)).one().blockOptional().orElse(-1L);
+    }
+
+    private static long recordedRuns(DatabaseClient db, UUID id) {
+        return db.sql("select count(*) from command_run where deployment_id = :id").bind("id", id)
+                .map((row, meta) -> row.get(0, Long.class)).one().block();
+    }
+
+    private static List<Long> pids(Path file) throws IOException {
+        return Arrays.stream(Files.readString(file).strip().split("\\s+")).filter(s -> !s.isEmpty()).map(Long::parseLong).toList();
+    }
+
+    /** Alive and not a zombie (an orphan's parent may be slow to reap it). */
+    private static boolean alive(long pid) {
+        String[] stat = stat(pid);
+        return stat != null && !"Z".equals(stat[0]);
+    }
+
+    private static long groupOf(long pid) {
+        return Long.parseLong(stat(pid)[2]);
+    }
+
+    private static String[] stat(long pid) {
+        try {
+            String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The orchestrator as its own JVM, with the test class path and the shared broker and database; answers a client of its API. */
+    private WebTestClient orchestratorProcess(String verificationWindow) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.wedops.events", "-cp", System.getProperty("java.class.path"),
+                DeploymentOrchestratorApplication.class.getName(), "--server.port=" + port));
+        command.addAll(arguments(verificationWindow, "1s"));
+        Path log = Path.of("target", "kill-it", "orchestrator-" + port + ".log");
+        Files.createDirectories(log.getParent());
+        children.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() ->
+                web.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().value() < 500);
+        return web;
+    }
+
+    /**
+     * The successor, in this JVM (as RestartIT does), with the same services. Its protection view starts empty, and
+     * empty counts as protected: the longer wait for data lets the view catch up before a watch without traffic is
+     * decided (else it would fail closed, as it should on a view that does not know the region yet).
+     */
+    private void startSuccessor() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        args.addAll(arguments("1s", "8s"));
+        successor = new SpringApplicationBuilder(DeploymentOrchestratorApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static List<String> arguments(String verificationWindow, String insufficientDataWait) {
+        List<String> args = new ArrayList<>();
+        RealInfrastructureInitializer.properties("deployment-orchestrator").forEach((name, value) -> args.add("--" + name + "=" + value));
+        args.addAll(List.of(
+                "--wedops.deploy.verification.window=" + verificationWindow,
+                "--wedops.deploy.verification.interval=200ms",
+                "--wedops.deploy.verification.insufficient-data-wait=" + insufficientDataWait,
+                "--wedops.deploy.verification.insufficient-data-outside-protected-windows=PASS",
+                "--wedops.deploy.execution.lease=3s",
+                "--wedops.deploy.execution.claim-every=200ms",
+                "--wedops.deploy.command.kill-grace=1s",
+                "--wedops.deploy.services.it-fence.driver=COMMAND",
+                "--wedops.deploy.services.it-fence.timeout=90s",
+                "--wedops.deploy.services.it-fence.command.rollout=" + SCRIPT,
+                "--wedops.deploy.services.it-fence-mig.driver=COMMAND",
+                "--wedops.deploy.services.it-fence-mig.timeout=90s",
+                "--wedops.deploy.services.it-fence-mig.migration-estimate=1m",
+                "--wedops.deploy.services.it-fence-mig.command.rollout=" + SCRIPT,
+                "--wedops.deploy.services.it-fence-mig.command.migration=" + SCRIPT + ",migration"));
+        return args;
+    }
+
+    private static DatabaseClient database() {
+        String url = SharedPostgres.r2dbcUrl(SharedPostgres.database("deployment-orchestrator"));
+        return DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.parse(url).mutate()
+                .option(ConnectionFactoryOptions.USER, "postgres").option(ConnectionFactoryOptions.PASSWORD, "postgres").build()));
+    }
+
+}
