@@ -37,9 +37,9 @@ final class WindowTopology {
         Serde<SpecificRecord> events = Serdes.serdeFrom(serializer, AvroEventDeserializer.forSampleWindows());
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(OpenWindows.builder(STORE));
-        builder.stream(Topics.APM_SAMPLES, Consumed.with(Serdes.String(), events).withTimestampExtractor(new SampleTime()))
+        builder.stream(Topics.APM_SAMPLES, Consumed.with(Serdes.String(), events).withTimestampExtractor(new SampleTime(settings.futureSkew(), meters)))
                 .filter((series, record) -> record instanceof ApmSampleBatch || series != null && record instanceof ApmSample)
-                .process(() -> new WindowAccumulator(settings.grace(), meters, clock, STORE), Named.as("apm-windows-accumulate"), STORE)
+                .process(() -> new WindowAccumulator(settings, meters, clock, STORE), Named.as("apm-windows-accumulate"), STORE)
                 .to(Topics.APM_WINDOWS, Produced.with(Serdes.String(), events));
         return builder.build();
     }
