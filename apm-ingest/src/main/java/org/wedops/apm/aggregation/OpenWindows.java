@@ -34,23 +34,12 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * commits a task (as it does for its own record caches): the changed windows reach the changelog inside the same
  * transaction as the input offsets and the emitted windows. {@link CachedStateStore} is a Streams-internal interface;
  * {@code WindowedPercentilesIT} and the local stack's kill-and-restart test fail if an upgrade changes that contract.
- *
- * <p>Windows close on stream time and on the wall clock (see {@link WindowAccumulator}). The latest start ever closed is
- * kept and changelogged with the windows: stream time is restored by Streams after a restart, the wall clock's progress
- * is not, and without it a late sample for a window the wall clock closed would open that window again and emit it a
- * second time, with only the late samples, over the first.
  */
 final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
-
-    /** Shorter than any window's key (a start's 8 bytes and the series), so it names no window. */
-    private static final Bytes CLOSED_THROUGH = Bytes.wrap(new byte[] {0});
 
     private final KeyValueStore<Bytes, byte[]> changelogged;
     private final TreeMap<Long, Map<String, OpenWindow>> byStart = new TreeMap<>();
     private final Set<Key> closed = new HashSet<>();
-    /** Every window starting at or before this has been closed; a sample for one is late. */
-    private long closedThrough = Long.MIN_VALUE;
-    private boolean closedThroughChanged;
     private boolean loaded;
 
     private OpenWindows(KeyValueStore<Bytes, byte[]> changelogged) {
@@ -70,22 +59,9 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
         return window.aggregate;
     }
 
-    /** The latest window start closed so far, by stream time or wall clock; {@code Long.MIN_VALUE} before any. */
-    long closedThrough() {
-        load();
-        return closedThrough;
-    }
-
-    /**
-     * Removes and returns every window starting at or before {@code start}, earliest first, and remembers that they
-     * closed: a window closes once, whichever of stream time and the wall clock reaches it first.
-     */
+    /** Removes and returns every window starting at or before {@code start}, earliest first. */
     List<ClosedWindow> closeStartingUpTo(long start) {
         load();
-        if (start > closedThrough) {
-            closedThrough = start;
-            closedThroughChanged = true;
-        }
         if (byStart.isEmpty() || byStart.firstKey() > start) {
             return List.of(); // nearly every sample: nothing closes
         }
@@ -118,10 +94,6 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
             changelogged.delete(key.bytes());
         }
         closed.clear();
-        if (closedThroughChanged) {
-            changelogged.put(CLOSED_THROUGH, ByteBuffer.allocate(Long.BYTES).putLong(closedThrough).array());
-            closedThroughChanged = false;
-        }
     }
 
     @Override
@@ -143,10 +115,6 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
         try (KeyValueIterator<Bytes, byte[]> all = changelogged.all()) {
             while (all.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = all.next();
-                if (entry.key.equals(CLOSED_THROUGH)) {
-                    closedThrough = ByteBuffer.wrap(entry.value).getLong();
-                    continue;
-                }
                 Key key = Key.of(entry.key);
                 byStart.computeIfAbsent(key.start(), s -> new HashMap<>()).put(key.series(), new OpenWindow(WindowAggregate.fromBytes(entry.value)));
             }
@@ -157,8 +125,6 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
     private void forget() {
         byStart.clear();
         closed.clear();
-        closedThrough = Long.MIN_VALUE;
-        closedThroughChanged = false;
         loaded = false;
     }
 

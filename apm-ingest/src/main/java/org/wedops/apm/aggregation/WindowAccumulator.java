@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.wedops.apm.ingest.SeriesKey;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
@@ -32,6 +33,7 @@ import org.wedops.events.ApmSampleBatch;
 final class WindowAccumulator implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     private static final long SIZE_MS = WindowSettings.SIZE.toMillis();
+    private static final String CLOSED_THROUGH = "closed-through";
 
     private final long graceMs;
     private final Duration wallClockCloseEvery;
@@ -39,24 +41,36 @@ final class WindowAccumulator implements Processor<String, SpecificRecord, Strin
     private final MeterRegistry meters;
     private final Clock clock;
     private final String storeName;
+    private final String closedStoreName;
     private ProcessorContext<String, SpecificRecord> context;
     private OpenWindows windows;
+    /**
+     * Every window starting at or before this has closed; a sample for one is late. Changelogged: Streams restores
+     * stream time after a restart but not the wall clock's progress, and without it a late sample for a window the wall
+     * clock closed would open that window again and emit it a second time, with only the late samples, over the first.
+     */
+    private KeyValueStore<String, Long> closedStore;
+    private long closedThrough;
     /** Whether a record was processed since the wall clock was last checked: see {@link #closeByWallClock()}. */
     private boolean processedSinceWallClockCheck;
 
-    WindowAccumulator(WindowSettings settings, MeterRegistry meters, Clock clock, String storeName) {
+    WindowAccumulator(WindowSettings settings, MeterRegistry meters, Clock clock, String storeName, String closedStoreName) {
         this.graceMs = settings.grace().toMillis();
         this.wallClockCloseEvery = settings.wallClockCloseEvery();
         this.guard = new SampleGuard(settings, meters);
         this.meters = meters;
         this.clock = clock;
         this.storeName = storeName;
+        this.closedStoreName = closedStoreName;
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.windows = context.getStateStore(storeName);
+        this.closedStore = context.getStateStore(closedStoreName);
+        Long restored = closedStore.get(CLOSED_THROUGH);
+        this.closedThrough = restored == null ? Long.MIN_VALUE : restored;
         // Streams only schedules the check; the injected clock decides what is due, so tests can move time
         context.schedule(wallClockCloseEvery, PunctuationType.WALL_CLOCK_TIME, at -> closeByWallClock());
     }
@@ -66,7 +80,7 @@ final class WindowAccumulator implements Processor<String, SpecificRecord, Strin
         processedSinceWallClockCheck = true;
         // windows starting at or before this have closed: stream time has reached their end plus the grace, or they
         // were closed by the wall clock
-        long lastClosedStart = Math.max(context.currentStreamTimeMs() - SIZE_MS - graceMs, windows.closedThrough());
+        long lastClosedStart = Math.max(context.currentStreamTimeMs() - SIZE_MS - graceMs, closedThrough);
         int counted = 0;
         ApmSample firstRefused = null;
         SampleGuard.Reason firstReason = null;
@@ -90,7 +104,7 @@ final class WindowAccumulator implements Processor<String, SpecificRecord, Strin
                 firstRefused = sample;
             }
         }
-        emit(windows.closeStartingUpTo(lastClosedStart));
+        close(lastClosedStart);
         if (counted == 0 && firstRefused != null) {
             throw new SampleGuard.InvalidSampleException("no sample of the record can be counted; the first: "
                     + SampleGuard.describe(firstReason, firstRefused));
@@ -108,11 +122,19 @@ final class WindowAccumulator implements Processor<String, SpecificRecord, Strin
         boolean catchingUp = processedSinceWallClockCheck && context.currentStreamTimeMs() < now - graceMs;
         processedSinceWallClockCheck = false;
         if (!catchingUp) {
-            emit(windows.closeStartingUpTo(now - SIZE_MS - graceMs));
+            close(now - SIZE_MS - graceMs);
         }
     }
 
-    private void emit(List<OpenWindows.ClosedWindow> closed) {
+    /** Closes and emits every window starting at or before {@code lastClosedStart}: once, whoever calls first. */
+    private void close(long lastClosedStart) {
+        // window starts are whole minutes: the watermark moves, and is written, once a minute
+        long through = lastClosedStart - Math.floorMod(lastClosedStart, SIZE_MS);
+        if (through > closedThrough) {
+            closedThrough = through;
+            closedStore.put(CLOSED_THROUGH, through);
+        }
+        List<OpenWindows.ClosedWindow> closed = windows.closeStartingUpTo(lastClosedStart);
         if (closed.isEmpty()) {
             return;
         }

@@ -243,6 +243,8 @@ class WindowTopologyTest {
             assertThat(((ApmWindow) window).getSeriesKey()).isEqualTo("quiet");
             assertThat(((ApmWindow) window).getWindowStart()).isEqualTo(MINUTE);
         });
+        // what a restart restores, so the window is not opened again after one
+        assertThat(driver.<String, Long>getKeyValueStore(WindowTopology.CLOSED_STORE).get("closed-through")).isEqualTo(MINUTE.toEpochMilli());
         // closed by the wall clock: a sample for it now is late, and stream time passing it later emits nothing again
         samples.pipeInput("quiet", sample("pay", MINUTE.plusSeconds(20), 99), MINUTE.plusSeconds(95));
         send("other", MINUTE.plusSeconds(95), 1);
