@@ -70,7 +70,10 @@ final class OpenWindows implements StateStore, CachedStateStore<Bytes, byte[]> {
             Map.Entry<Long, Map<String, OpenWindow>> earliest = byStart.pollFirstEntry();
             earliest.getValue().forEach((series, window) -> {
                 closed.add(new Key(series, earliest.getKey()));
-                windows.add(new ClosedWindow(series, earliest.getKey(), window.aggregate));
+                // a window that never took a sample has no labels to emit (one is opened before its sample is added)
+                if (window.aggregate.count() > 0) {
+                    windows.add(new ClosedWindow(series, earliest.getKey(), window.aggregate));
+                }
             });
         }
         return windows;

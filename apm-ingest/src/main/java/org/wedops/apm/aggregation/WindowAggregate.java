@@ -28,7 +28,19 @@ final class WindowAggregate {
     private double max = Double.NEGATIVE_INFINITY;
     private DDSketch durations = DurationSketches.empty();
 
+    /**
+     * Durations below this go into the sketch's zero bucket. DDSketch's dense store spans every bucket between the
+     * smallest and largest value, about 115 per power of ten at 1 % accuracy: one 1e-300 ms sample beside real ones
+     * would grow the window, its changelog entry and the emitted record to hundreds of kB. A nanosecond is below any
+     * real measurement; the sum, min and max keep the exact value.
+     */
+    private static final double SMALLEST_SKETCHED_MS = 1e-6;
+
+    /** Adds a sample the {@link SampleGuard} let through. */
     WindowAggregate add(ApmSample sample) {
+        double ms = sample.getDurationMs();
+        // first, so that should the sketch refuse a value nothing of the sample is half counted
+        durations.accept(ms < SMALLEST_SKETCHED_MS ? 0 : ms);
         if (count == 0) {
             kind = sample.getKind().name();
             service = sample.getService();
@@ -41,11 +53,9 @@ final class WindowAggregate {
         if (!sample.getSuccess()) {
             errors++;
         }
-        double ms = sample.getDurationMs();
         sum += ms;
         min = Math.min(min, ms);
         max = Math.max(max, ms);
-        durations.accept(ms);
         return this;
     }
 

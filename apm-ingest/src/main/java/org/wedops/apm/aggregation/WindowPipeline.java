@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +23,20 @@ import org.wedops.events.Topics;
 /**
  * Runs the windows topology with exactly-once v2: a sample's effect on its window, the window store's changelog and
  * the emitted window commit together with the input offsets, so a crash or restart neither loses nor double-counts a
- * sample. Records that cannot be decoded go to ops.apm.samples.v1.dlt with the error in headers; processing goes on.
+ * sample. Records that cannot be decoded or whose processing throws go to ops.apm.samples.v1.dlt with the error in
+ * headers ({@link SampleDeadLetters}); processing goes on.
  * Instances with the same application id split the partitions.
  */
 @Component
 public class WindowPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WindowPipeline.class);
+
+    /** Undecodable records and records whose processing throws go to the dead-letter topic; processing goes on. */
+    static final Map<String, String> DEAD_LETTERS = Map.of(
+            StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SampleDeadLetters.class.getName(),
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, SampleDeadLetters.class.getName(),
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.deadLetterOf(Topics.APM_SAMPLES));
 
     private final WindowSettings settings;
     private final String bootstrapServers;
@@ -93,9 +99,8 @@ public class WindowPipeline implements SmartLifecycle {
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()),
                 StreamsConfig.STATE_DIR_CONFIG, settings.stateDir(),
-                StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.threads()),
-                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName(),
-                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.APM_SAMPLES + ".dlt"));
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.threads())));
+        properties.putAll(DEAD_LETTERS);
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return properties;

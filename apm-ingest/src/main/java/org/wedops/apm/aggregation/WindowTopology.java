@@ -12,6 +12,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.Topics;
@@ -26,6 +27,11 @@ import org.wedops.events.serde.AvroEventSerializer;
 final class WindowTopology {
 
     static final String STORE = "apm-open-windows";
+    /**
+     * The latest window start closed, by stream time or the wall clock. A store of its own, not a special key among
+     * the open windows: a version rolled back to would read that key as a window and fail on it.
+     */
+    static final String CLOSED_STORE = "apm-windows-closed-through";
 
     private WindowTopology() {
     }
@@ -37,9 +43,11 @@ final class WindowTopology {
         Serde<SpecificRecord> events = Serdes.serdeFrom(serializer, AvroEventDeserializer.forSampleWindows());
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(OpenWindows.builder(STORE));
-        builder.stream(Topics.APM_SAMPLES, Consumed.with(Serdes.String(), events).withTimestampExtractor(new SampleTime()))
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CLOSED_STORE), Serdes.String(), Serdes.Long())
+                .withLoggingEnabled(java.util.Map.of()).withCachingDisabled());
+        builder.stream(Topics.APM_SAMPLES, Consumed.with(Serdes.String(), events).withTimestampExtractor(new SampleTime(settings.futureSkew(), meters)))
                 .filter((series, record) -> record instanceof ApmSampleBatch || series != null && record instanceof ApmSample)
-                .process(() -> new WindowAccumulator(settings.grace(), meters, clock, STORE), Named.as("apm-windows-accumulate"), STORE)
+                .process(() -> new WindowAccumulator(settings, meters, clock, STORE, CLOSED_STORE), Named.as("apm-windows-accumulate"), STORE, CLOSED_STORE)
                 .to(Topics.APM_WINDOWS, Produced.with(Serdes.String(), events));
         return builder.build();
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
@@ -13,15 +15,19 @@ import java.util.UUID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.ApmSampleKind;
@@ -30,26 +36,36 @@ import org.wedops.events.Topics;
 import org.wedops.events.serde.AvroEventDeserializer;
 import org.wedops.events.serde.AvroEventSerializer;
 
-/** The window rules on their own: when a window closes, what it holds, which samples are too late. */
+/**
+ * The window rules on their own: when a window closes (stream time or wall clock), what it holds, which samples are too
+ * late, which are refused, and that a record that cannot be counted goes to the dead-letter topic while the rest goes on.
+ */
 class WindowTopologyTest {
 
     private static final Instant MINUTE = Instant.parse("2026-06-06T14:00:00Z");
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final TestClock clock = new TestClock(MINUTE);
     private TopologyTestDriver driver;
     private TestInputTopic<String, SpecificRecord> samples;
+    private TestInputTopic<String, byte[]> rawSamples;
     private TestOutputTopic<String, SpecificRecord> windows;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeEach
     void start() {
-        WindowSettings settings = new WindowSettings(GRACE, "window-topology-test", null, Duration.ofSeconds(1), 1, Duration.ofSeconds(2));
+        WindowSettings settings = new WindowSettings(GRACE, "window-topology-test", null, Duration.ofSeconds(1), 1, Duration.ofSeconds(2),
+                Duration.ofHours(24), 200, Duration.ofSeconds(10), Duration.ofSeconds(5));
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "window-topology-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(WindowTopology.build(settings, meters, Clock.fixed(MINUTE, ZoneOffset.UTC), "wedops/test"), properties);
+        properties.putAll(WindowPipeline.DEAD_LETTERS);
+        driver = new TopologyTestDriver(WindowTopology.build(settings, meters, clock, "wedops/test"), properties, MINUTE);
         samples = driver.createInputTopic(Topics.APM_SAMPLES, new StringSerializer(), new AvroEventSerializer());
+        rawSamples = driver.createInputTopic(Topics.APM_SAMPLES, new StringSerializer(), new ByteArraySerializer());
         windows = driver.createOutputTopic(Topics.APM_WINDOWS, new StringDeserializer(), new AvroEventDeserializer());
+        deadLetters = driver.createOutputTopic(Topics.deadLetterOf(Topics.APM_SAMPLES), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -109,8 +125,9 @@ class WindowTopologyTest {
     @Test
     void samplesOfABatchJoinTheWindowsOfTheirOwnSeriesBesideSingleSamples() {
         samples.pipeInput(null, new ApmSampleBatch(UUID.randomUUID().toString(), MINUTE, List.of(
-                sample("pay", MINUTE.plusSeconds(1), 10), sample("refund", MINUTE.plusSeconds(2), 30), sample("pay", MINUTE.plusSeconds(3), 20))));
-        samples.pipeInput("HTTP|checkout|pay|stripe|uk|prod", sample("pay", MINUTE.plusSeconds(4), 40));
+                sample("pay", MINUTE.plusSeconds(1), 10), sample("refund", MINUTE.plusSeconds(2), 30), sample("pay", MINUTE.plusSeconds(3), 20))),
+                MINUTE.plusSeconds(3));
+        samples.pipeInput("HTTP|checkout|pay|stripe|uk|prod", sample("pay", MINUTE.plusSeconds(4), 40), MINUTE.plusSeconds(4));
         send("a", MINUTE.plusSeconds(120), 10);
 
         List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
@@ -124,7 +141,7 @@ class WindowTopologyTest {
         send("a", MINUTE.plusSeconds(10), 10);
         // the second sample alone would close the first minute (stream time past its end plus the grace)
         samples.pipeInput(null, new ApmSampleBatch(UUID.randomUUID().toString(), MINUTE, List.of(
-                sample("pay", MINUTE.plusSeconds(100), 10), sample("pay", MINUTE.plusSeconds(20), 30))));
+                sample("pay", MINUTE.plusSeconds(100), 10), sample("pay", MINUTE.plusSeconds(20), 30))), MINUTE.plusSeconds(100));
         send("a", MINUTE.plusSeconds(200), 10);
 
         List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
@@ -134,8 +151,182 @@ class WindowTopologyTest {
         assertThat(meters.find("apm.samples.late").counter()).isNull();
     }
 
+    @Test
+    void poisonDurationsAreDeadLetteredWithTheirReasonAndLaterSamplesStillFormWindows() {
+        double[] poisons = {Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN, -1, Duration.ofHours(25).toMillis()};
+        for (int i = 0; i < poisons.length; i++) {
+            send("a", MINUTE.plusSeconds(i), poisons[i]);
+        }
+        send("a", MINUTE.plusSeconds(10), 10);
+        send("a", MINUTE.plusSeconds(20), 20);
+        send("b", MINUTE.plusSeconds(120), 5); // closes the first minute by stream time
+
+        List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
+        assertThat(emitted).singleElement().satisfies(window -> {
+            assertThat(window.getSeriesKey()).isEqualTo("a");
+            assertThat(window.getCount()).isEqualTo(2);
+            assertThat(window.getSum()).isEqualTo(30.0);
+            assertThat(window.getMax()).isEqualTo(20.0);
+        });
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(poisons.length);
+        assertThat(dead).extracting(record -> header(record, SampleDeadLetters.REASON_HEADER)).containsExactly(
+                "InvalidSampleException: no sample of the record can be counted; the first: duration-too-long: durationMs 1.7976931348623157E308",
+                "InvalidSampleException: no sample of the record can be counted; the first: duration-not-finite: durationMs Infinity",
+                "InvalidSampleException: no sample of the record can be counted; the first: duration-not-finite: durationMs NaN",
+                "InvalidSampleException: no sample of the record can be counted; the first: duration-negative: durationMs -1.0",
+                "InvalidSampleException: no sample of the record can be counted; the first: duration-too-long: durationMs 9.0E7");
+        // the original bytes, as the emitter wrote them, so the record can be read and replayed
+        assertThat(((ApmSample) new AvroEventDeserializer().deserialize(Topics.APM_SAMPLES, dead.get(1).value())).getDurationMs())
+                .isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(new String(dead.get(1).key(), StandardCharsets.UTF_8)).isEqualTo("a");
+        assertThat(header(dead.get(1), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.APM_SAMPLES);
+        assertThat(dead.get(1).headers().lastHeader("__streams.errors.stacktrace")).isNull();
+        assertThat(meters.counter("apm.samples.invalid", "reason", "duration-not-finite").count()).isEqualTo(2.0);
+        assertThat(meters.counter("apm.samples.invalid", "reason", "duration-too-long").count()).isEqualTo(2.0);
+        assertThat(meters.counter("apm.samples.invalid", "reason", "duration-negative").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aBatchKeepsItsGoodSamplesAndSkipsAndCountsItsBadOnesWithoutADeadLetter() {
+        ApmSample oversize = sample("pay", MINUTE.plusSeconds(3), 10);
+        oversize.setService("x".repeat(201));
+        samples.pipeInput(null, new ApmSampleBatch(UUID.randomUUID().toString(), MINUTE, List.of(
+                sample("pay", MINUTE.plusSeconds(1), 10), sample("pay", MINUTE.plusSeconds(2), Double.MAX_VALUE), oversize,
+                sample("pay", MINUTE.plusSeconds(4), 30))), MINUTE.plusSeconds(4));
+        send("b", MINUTE.plusSeconds(120), 5);
+
+        assertThat(windows.readValuesToList().stream().map(ApmWindow.class::cast).toList())
+                .filteredOn(window -> window.getSeriesKey().equals("HTTP|checkout|pay|stripe|uk|prod"))
+                .singleElement().satisfies(window -> assertThat(window.getCount()).isEqualTo(2));
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(meters.counter("apm.samples.invalid", "reason", "duration-too-long").count()).isEqualTo(1.0);
+        assertThat(meters.counter("apm.samples.invalid", "reason", "label-too-long").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSingleSampleWithAnOversizeLabelIsDeadLettered() {
+        ApmSample sample = sample("pay", MINUTE.plusSeconds(1), 10);
+        sample.setOperation("GET /" + "a".repeat(300));
+        samples.pipeInput("a", sample, MINUTE.plusSeconds(1));
+
+        assertThat(deadLetters.readRecordsToList()).singleElement().satisfies(record -> assertThat(header(record, SampleDeadLetters.REASON_HEADER))
+                .contains("label-too-long"));
+        assertThat(meters.counter("apm.samples.invalid", "reason", "label-too-long").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRecordThatCannotBeDecodedIsDeadLetteredWithItsBytesAndTheStreamGoesOn() {
+        byte[] garbage = "{\"durationMs\": 1.7976931348623157e308}".getBytes(StandardCharsets.UTF_8);
+        rawSamples.pipeInput("a", garbage, MINUTE);
+        send("a", MINUTE.plusSeconds(10), 10);
+        send("b", MINUTE.plusSeconds(120), 5);
+
+        assertThat(deadLetters.readRecordsToList()).singleElement().satisfies(record -> {
+            assertThat(record.value()).isEqualTo(garbage);
+            assertThat(header(record, SampleDeadLetters.REASON_HEADER)).startsWith("SerializationException");
+            assertThat(header(record, KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
+        });
+        assertThat(windows.readValuesToList()).singleElement().satisfies(window -> assertThat(((ApmWindow) window).getCount()).isEqualTo(1));
+    }
+
+    @Test
+    void aQuietSeriesWindowIsEmittedByTheWallClockOnceItsEndPlusTheGraceHasPassedAndOnlyOnce() {
+        send("quiet", MINUTE.plusSeconds(10), 10);
+        passWallClock(Duration.ofSeconds(5));
+        passWallClock(Duration.ofSeconds(84)); // 14:01:29: the grace still runs
+        assertThat(windows.isEmpty()).isTrue();
+
+        passWallClock(Duration.ofSeconds(5)); // 14:01:34
+
+        assertThat(windows.readValuesToList()).singleElement().satisfies(window -> {
+            assertThat(((ApmWindow) window).getSeriesKey()).isEqualTo("quiet");
+            assertThat(((ApmWindow) window).getWindowStart()).isEqualTo(MINUTE);
+        });
+        // what a restart restores, so the window is not opened again after one
+        assertThat(driver.<String, Long>getKeyValueStore(WindowTopology.CLOSED_STORE).get("closed-through")).isEqualTo(MINUTE.toEpochMilli());
+        // closed by the wall clock: a sample for it now is late, and stream time passing it later emits nothing again
+        samples.pipeInput("quiet", sample("pay", MINUTE.plusSeconds(20), 99), MINUTE.plusSeconds(95));
+        send("other", MINUTE.plusSeconds(95), 1);
+        send("other", MINUTE.plusSeconds(300), 1);
+        passWallClock(Duration.ofSeconds(5));
+        assertThat(windows.readValuesToList().stream().map(ApmWindow.class::cast).toList())
+                .noneMatch(window -> window.getSeriesKey().equals("quiet"));
+        assertThat(meters.counter("apm.samples.late", "service", "checkout").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void whileABacklogIsReadTheWallClockLeavesItsWindowsToStreamTime() {
+        clock.set(MINUTE.plus(Duration.ofMinutes(10)));
+        send("a", MINUTE.plusSeconds(1), 10);
+        passWallClock(Duration.ofSeconds(5)); // records were read, and stream time is minutes behind: a backlog
+        send("a", MINUTE.plusSeconds(2), 20); // not late: its window is still open
+        passWallClock(Duration.ofSeconds(5));
+        assertThat(windows.isEmpty()).isTrue();
+
+        passWallClock(Duration.ofSeconds(5)); // nothing read since: caught up
+
+        assertThat(windows.readValuesToList()).singleElement().satisfies(window -> assertThat(((ApmWindow) window).getCount()).isEqualTo(2));
+    }
+
+    @Test
+    void aSampleFiftyMinutesAheadNeitherClosesAnotherSeriesWindowNorMakesItsSamplesLate() {
+        send("a", MINUTE.plusSeconds(10), 10);
+        samples.pipeInput("ahead", sample("pay", MINUTE.plus(Duration.ofMinutes(50)), 7), MINUTE.plusSeconds(12));
+        send("a", MINUTE.plusSeconds(40), 20);
+        assertThat(windows.isEmpty()).isTrue();
+
+        send("b", MINUTE.plusSeconds(120), 5);
+
+        List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
+        // counted at its ingest time plus the 10 s skew, in the window open then
+        assertThat(emitted).extracting(ApmWindow::getSeriesKey, ApmWindow::getWindowStart, ApmWindow::getCount).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("a", MINUTE, 2L), org.assertj.core.groups.Tuple.tuple("ahead", MINUTE, 1L));
+        assertThat(meters.find("apm.samples.late").counter()).isNull();
+        assertThat(meters.counter("apm.samples.clamped").count()).isEqualTo(1.0);
+    }
+
+    /** An honest sample: ingested when it was measured. */
     private void send(String series, Instant at, double durationMs) {
-        samples.pipeInput(series, sample("pay", at, durationMs));
+        samples.pipeInput(series, sample("pay", at, durationMs), at);
+    }
+
+    private void passWallClock(Duration duration) {
+        clock.set(clock.instant().plus(duration));
+        driver.advanceWallClockTime(duration);
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** The wall clock the accumulator decides by, moved by the test together with the driver's. */
+    private static final class TestClock extends Clock {
+
+        private volatile Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static ApmSample sample(String operation, Instant at, double durationMs) {

@@ -22,25 +22,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.wedops.apm.ingest.SeriesKey;
-import org.wedops.events.ApmSample;
-import org.wedops.events.ApmSampleBatch;
-import org.wedops.events.ApmSampleKind;
-import org.wedops.events.Topics;
 import org.wedops.events.sketch.DurationSketches;
-import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
 /**
- * Samples onto ops.apm.samples.v1, windows out of Kafka Streams into PostgreSQL, percentiles out of the query API. Each test
- * measures calls a few minutes ahead of the previous test's, because stream time only moves forward per partition
- * and a window whose time has passed would take nothing.
+ * Samples in over HTTP, windows out of Kafka Streams into PostgreSQL, percentiles out of the query API. Samples are
+ * measured in the past and present only: a sample stamped ahead of its ingest time is counted at ingest time plus a
+ * few seconds, and windows close on the wall clock, so each test works in the previous and the current minute of real
+ * time and awaits the wall clock closing them (about 30 s and 90 s after the current minute began).
  */
 @WedopsIntegrationTest
 class WindowedPercentilesIT {
-
-    private static Instant nextBase = Instant.now();
 
     @Autowired
     WebTestClient web;
@@ -55,44 +48,50 @@ class WindowedPercentilesIT {
 
     @Test
     void percentilesOfMinutesAndOfTheHourAgreeWithExactOnesWithinTheSketchError() {
-        Instant base = base();
+        Instant current = earlyInAMinute();
+        Instant previous = current.minusSeconds(60);
         String service = unique("payments");
         double[] first = durations(1_000);
         double[] second = durations(1_000);
-        post(samples(service, base, first));
-        post(samples(service, base.plusSeconds(60), second));
-        closeWindowsBefore(service, base.plusSeconds(120));
+        post(samples(service, previous, previous.plusSeconds(50), first));
+        post(samples(service, current, Instant.now(), second));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> storedCount(service) == 2_000);
+        await().atMost(Duration.ofSeconds(150)).until(() -> storedCount(service) == 2_000);
+        Instant hour = previous.truncatedTo(ChronoUnit.HOURS);
+        boolean sameHour = current.truncatedTo(ChronoUnit.HOURS).equals(hour);
         for (String aggregation : List.of("p50", "p95", "p99")) {
             double q = Double.parseDouble(aggregation.substring(1)) / 100;
-            List<Double> minutes = values(service, aggregation, "1m", base, base.plusSeconds(120));
+            List<Double> minutes = values(service, aggregation, "1m", previous, current.plusSeconds(60));
             assertThat(minutes).hasSize(2);
             assertThat(minutes.get(0)).isCloseTo(exact(first, q), within(exact(first, q) * DurationSketches.RELATIVE_ACCURACY));
             assertThat(minutes.get(1)).isCloseTo(exact(second, q), within(exact(second, q) * DurationSketches.RELATIVE_ACCURACY));
-            // the hour's p95 is that of the merged minutes, not their average
-            double[] both = concat(first, second);
-            List<Double> hour = values(service, aggregation, "1h", base.truncatedTo(ChronoUnit.HOURS), base.truncatedTo(ChronoUnit.HOURS).plusSeconds(3600));
-            assertThat(hour).singleElement().satisfies(value -> assertThat(value).isCloseTo(exact(both, q), within(exact(both, q) * 0.01)));
+            if (sameHour) {
+                // the hour's p95 is that of the merged minutes, not their average
+                double[] both = concat(first, second);
+                List<Double> hourly = values(service, aggregation, "1h", hour, hour.plusSeconds(3600));
+                assertThat(hourly).singleElement().satisfies(value -> assertThat(value).isCloseTo(exact(both, q), within(exact(both, q) * 0.01)));
+            }
         }
-        assertThat(values(service, "count", "1h", base.truncatedTo(ChronoUnit.HOURS), base.truncatedTo(ChronoUnit.HOURS).plusSeconds(3600)))
-                .containsExactly(2_000.0);
-        assertThat(values(service, "max", "1m", base, base.plusSeconds(60))).containsExactly(Arrays.stream(first).max().orElseThrow());
+        if (sameHour) {
+            assertThat(values(service, "count", "1h", hour, hour.plusSeconds(3600))).containsExactly(2_000.0);
+        }
+        assertThat(values(service, "max", "1m", previous, current)).containsExactly(Arrays.stream(first).max().orElseThrow());
     }
 
     @Test
     void aSampleLateWithinTheGraceIsCountedAndOneLaterStillIsDroppedAndCountedAsLate() {
-        Instant base = base();
+        Instant current = earlyInAMinute();
+        Instant previous = current.minusSeconds(60);
         String service = unique("crm");
-        post(samples(service, base.plusSeconds(5), durations(10)));
-        post(samples(service, base.plusSeconds(70), durations(1)));           // stream time 70 s: the first minute is in its grace
-        post(samples(service, base.plusSeconds(30), new double[] {42.0}));     // late, inside the grace: counted
-        post(samples(service, base.plusSeconds(91), durations(1)));           // stream time past 60 s + 30 s grace: closed
-        post(samples(service, base.plusSeconds(40), new double[] {43.0}));     // too late: dropped
-        closeWindowsBefore(service, base.plusSeconds(180));
+        post(samples(service, previous.plusSeconds(5), previous.plusSeconds(20), durations(10)));
+        post(samples(service, Instant.now(), Instant.now(), durations(1)));                     // the previous minute is in its grace
+        post(samples(service, previous.plusSeconds(30), previous.plusSeconds(30), new double[] {42.0})); // late, inside the grace: counted
+        // the wall clock passes the previous minute's end plus the 30 s grace: it closes
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedCount(service) == 11);
+        post(samples(service, previous.plusSeconds(40), previous.plusSeconds(40), new double[] {43.0})); // too late: dropped
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> storedCount(service) == 13);
-        assertThat(values(service, "count", "1m", base, base.plusSeconds(60))).containsExactly(11.0);
+        await().atMost(Duration.ofSeconds(120)).until(() -> storedCount(service) == 12);
+        assertThat(values(service, "count", "1m", previous, current)).containsExactly(11.0);
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("apm.samples.late").tag("service", service).counter() != null);
         assertThat(meters.find("apm.samples.late").tag("service", service).counter().count()).isEqualTo(1.0);
     }
@@ -107,22 +106,15 @@ class WindowedPercentilesIT {
         problem("metric=duration&aggregation=p95&interval=1m&from=yesterday&to=2026-06-06T15:00:00Z", "from");
     }
 
-    /** A minute a few minutes after the previous test's, never in the past, never an hour ahead (samples may not be). */
-    private static synchronized Instant base() {
-        Instant base = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES);
-        if (base.isBefore(nextBase)) {
-            base = nextBase;
-        }
-        if (base.atZone(java.time.ZoneOffset.UTC).getMinute() > 55) {
-            base = base.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-        }
-        nextBase = base.plus(Duration.ofMinutes(4));
-        return base;
-    }
-
-    /** Stream time moves with samples of the same partition: one of the same series a few minutes on closes the windows. */
-    private void closeWindowsBefore(String service, Instant until) {
-        post(samples(service, until.plusSeconds(31), new double[] {1.0}));
+    /**
+     * The start of the current minute, once it is less than 15 s old: the previous minute then still takes samples (its
+     * grace runs until 30 s), with room for a few more seconds of posting and for other tests' samples, which may be
+     * counted up to 10 s ahead of now.
+     */
+    private static Instant earlyInAMinute() {
+        await().atMost(Duration.ofSeconds(65)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Instant.now().atZone(java.time.ZoneOffset.UTC).getSecond() < 15);
+        return Instant.now().truncatedTo(ChronoUnit.MINUTES);
     }
 
     private long storedCount(String service) {
@@ -147,23 +139,15 @@ class WindowedPercentilesIT {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
     }
 
-    /**
-     * Written to ops.apm.samples.v1 as an emitter may write them, one batch keyed by its series, not posted: the door
-     * takes no sample more than a few seconds ahead (wedops.apm.max-future-skew), and these are minutes ahead so that no
-     * other test's samples have moved their partition's stream time past them.
-     */
     private void post(List<Map<String, Object>> samples) {
-        List<ApmSample> events = samples.stream().map(sample -> ApmSample.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now()).setKind(ApmSampleKind.HTTP).setService((String) sample.get("service"))
-                .setOperation((String) sample.get("operation")).setRegion("uk").setEnvironment("prod")
-                .setTimestamp(Instant.parse((String) sample.get("timestamp"))).setDurationMs((Double) sample.get("durationMs"))
-                .setSuccess(true).build()).toList();
-        TestEvents.send(Topics.APM_SAMPLES, SeriesKey.of(events.get(0)),
-                ApmSampleBatch.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now()).setSamples(events).build());
+        web.post().uri("/api/apm/samples").headers(h -> h.setBearerAuth(TestTokens.ingest())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("samples", samples)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.accepted").isEqualTo(samples.size());
     }
 
-    /** One sample per duration, spread over the minute starting at {@code start}. */
-    private static List<Map<String, Object>> samples(String service, Instant start, double[] durations) {
+    /** One sample per duration, spread from {@code from} to {@code to}. */
+    private static List<Map<String, Object>> samples(String service, Instant from, Instant to, double[] durations) {
+        long spreadMs = Duration.between(from, to).toMillis();
         List<Map<String, Object>> samples = new ArrayList<>();
         for (int i = 0; i < durations.length; i++) {
             Map<String, Object> sample = new HashMap<>();
@@ -172,7 +156,7 @@ class WindowedPercentilesIT {
             sample.put("operation", "GET /api/bookings");
             sample.put("region", "uk");
             sample.put("environment", "prod");
-            sample.put("timestamp", start.plusMillis(i * 50_000L / durations.length).toString());
+            sample.put("timestamp", from.plusMillis(i * spreadMs / durations.length).toString());
             sample.put("durationMs", durations[i]);
             sample.put("success", true);
             samples.add(sample);
