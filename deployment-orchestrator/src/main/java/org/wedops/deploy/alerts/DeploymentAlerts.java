@@ -37,6 +37,13 @@ public class DeploymentAlerts {
                 "Override valid until " + expiresAt, expiresAt);
     }
 
+    /** A requested deployment that the gate stopped before it began (a window began, or protection is unknown or stale). */
+    public Mono<Void> blocked(Deployment d, String why) {
+        return send(d, "DeploymentBlocked", Severity.MEDIUM, "blocked",
+                d.service() + " " + d.version() + " was not deployed to " + d.environment() + "/" + d.region() + ": " + why,
+                why, null);
+    }
+
     public Mono<Void> rolledBack(Deployment d, String why) {
         return send(d, "DeploymentRolledBack", Severity.HIGH, "rolled-back",
                 d.service() + " " + d.version() + " rolled back to " + d.previousVersion() + " in " + d.environment() + "/" + d.region(),

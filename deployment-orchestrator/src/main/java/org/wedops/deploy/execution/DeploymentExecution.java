@@ -119,7 +119,8 @@ class DeploymentExecution {
             // the request passed the gate; a protected window may have begun while it waited for an instance
             GateDecision decision = gate.decide(d.service(), d.region());
             if (!decision.allowed()) {
-                return move(d, DeploymentPhase.BLOCKED, owner, decision.reason(), Also.NOTHING);
+                return move(d, DeploymentPhase.BLOCKED, owner, decision.reason(), Also.NOTHING)
+                        .flatMap(blocked -> alerts.blocked(blocked, decision.reason()).thenReturn(blocked));
             }
         }
         DeployTarget target = target(d, owner);

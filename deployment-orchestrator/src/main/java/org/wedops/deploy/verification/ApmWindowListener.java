@@ -1,5 +1,6 @@
 package org.wedops.deploy.verification;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.Topics;
+import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
  * Keeps closed APM windows from ops.apm.windows.v1, the baseline and the evidence of verification. Idempotent on the
@@ -19,9 +21,11 @@ import org.wedops.events.Topics;
 class ApmWindowListener {
 
     private final DatabaseClient db;
+    private final Duration timeout;
 
-    ApmWindowListener(DatabaseClient db) {
+    ApmWindowListener(DatabaseClient db, WedopsKafkaProperties kafka) {
         this.db = db;
+        this.timeout = kafka.listenerCallTimeout();
     }
 
     @KafkaListener(id = "${spring.application.name}-apm-windows", idIsGroup = false, topics = Topics.APM_WINDOWS)
@@ -37,7 +41,7 @@ class ApmWindowListener {
                 .bind("requests", window.getCount()).bind("errors", window.getErrors()).bind("max", window.getMax())
                 .bind("eventId", UUID.fromString(window.getEventId()))
                 .bind("sketchType", window.getSketchType()).bind("sketch", window.getSketch())
-                .fetch().rowsUpdated().block();
+                .fetch().rowsUpdated().block(timeout);
         ack.acknowledge();
     }
 }

@@ -50,7 +50,7 @@ public final class VerificationPolicy {
      * @param protectedWindow the region is protected (or its protection unknown or stale), or the deployment is an emergency
      */
     public Verdict onInsufficientData(ApmStats now, Duration waited, boolean protectedWindow) {
-        String seen = "verification: " + now.requests() + " requests < minimum " + settings.minimumRequests() + " after " + words(waited);
+        String seen = "insufficient data: " + now.requests() + " requests < minimum " + settings.minimumRequests() + " after " + words(waited);
         if (protectedWindow) {
             return Verdict.fail(seen + "; policy fail-closed in a protected window");
         }

@@ -11,7 +11,6 @@ import org.wedops.deploy.DeploymentOrchestratorProperties;
 import org.wedops.deploy.DeploymentOrchestratorProperties.Verification;
 import org.wedops.deploy.deployment.Deployment;
 import org.wedops.deploy.deployment.DeploymentStore;
-import org.wedops.events.ProtectionState;
 import org.wedops.support.protection.ProtectionStates;
 
 import reactor.core.publisher.Flux;
@@ -85,20 +84,11 @@ public class Verifier {
     }
 
     /**
-     * Protected as the gate would see it, and as DESIGN's fail-safe rule asks: a protected window now, no state for the
-     * region yet, or a state whose next change has passed without a newer one. An emergency deployment overrode a
-     * freeze, so it is judged as inside one.
+     * Protected as the gate sees it (DESIGN's fail-safe rule): a protected window now, or a region whose protection is
+     * unknown or stale. An emergency deployment overrode a freeze, so it is judged as inside one.
      */
     private boolean protectedNow(Deployment d) {
-        if (d.emergency()) {
-            return true;
-        }
-        Optional<ProtectionState> state = protection.of(d.region());
-        if (state.isEmpty() || protection.isProtected(d.region())) {
-            return true;
-        }
-        Instant nextChange = state.get().getNextChangeAt();
-        return nextChange != null && !nextChange.isAfter(clock.instant());
+        return d.emergency() || protection.protection(d.region()).forbidsAutomaticActions(clock.instant());
     }
 
     private record Check(Verdict verdict, boolean immediate, ApmStats now) {

@@ -166,7 +166,7 @@ class DeploymentApiIT {
                 .jsonPath("$.phases[2].phase").isEqualTo("VERIFYING")
                 .jsonPath("$.phases[2].durationMs").value(ms -> assertThat(((Number) ms).longValue()).isGreaterThanOrEqualTo(3000))
                 .jsonPath("$.phases[3].detail").value(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.startsWith("verification: 0 requests < minimum 20 after "),
+                        org.hamcrest.Matchers.startsWith("insufficient data: 0 requests < minimum 20 after "),
                         org.hamcrest.Matchers.endsWith("; policy pass outside protected windows: unverified")));
         web.get().uri("/api/admin/infrastructure/deployments?service=it-cmd&environment=" + environment + "&phase=SUCCEEDED")
                 .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))

@@ -70,7 +70,7 @@ class CommandDeploymentIT {
             assertThat(phaseNames(db, id)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
             // no APM windows at all: not a silent pass, but the configured pass outside protected windows, said as such
             assertThat(DeployFixtures.phases(db, id).get(3).get("detail").toString())
-                    .contains("verification: 0 requests < minimum 20 after", "policy pass outside protected windows: unverified");
+                    .contains("insufficient data: 0 requests < minimum 20 after", "policy pass outside protected windows: unverified");
             assertThat(Files.readString(STATE.resolve("it-cmd-" + environment + ".version")).strip()).isEqualTo("1.0.0");
             // verification lasted the whole (3 s) window before SUCCEEDED
             assertThat(Duration.between(phaseAt(db, id, "VERIFYING"), phaseAt(db, id, "SUCCEEDED"))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -157,9 +157,9 @@ class CommandDeploymentIT {
         // the version was rolled back on no data, and the rollback, itself unverified inside the freeze, calls a human
         assertThat(phaseNames(db, blind)).containsExactly("REQUESTED", "ROLLING_OUT", "VERIFYING", "FAILED", "ROLLING_BACK", "ROLLBACK_FAILED");
         assertThat(DeployFixtures.phases(db, blind).get(3).get("detail").toString())
-                .contains("verification: 0 requests < minimum 20 after", "policy fail-closed in a protected window → rollback");
+                .contains("insufficient data: 0 requests < minimum 20 after", "policy fail-closed in a protected window → rollback");
         assertThat(DeployFixtures.phases(db, blind).get(5).get("detail").toString())
-                .contains("rollback did not verify: verification: 0 requests < minimum 20");
+                .contains("rollback did not verify: insufficient data: 0 requests < minimum 20");
         assertThat(Duration.between(phaseAt(db, blind, "VERIFYING"), phaseAt(db, blind, "FAILED")))
                 .as("waited the window and the wait for data").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
     }

@@ -48,7 +48,7 @@ class VerificationPolicyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            inside a protected window too little data fails closed        | FAIL | true  | 3 | FAIL | verification: 3 requests < minimum 50 after 5m; policy fail-closed in a protected window
+            inside a protected window too little data fails closed        | FAIL | true  | 3 | FAIL | insufficient data: 3 requests < minimum 50 after 5m; policy fail-closed in a protected window
             inside a protected window PASS outside does not apply         | PASS | true  | 3 | FAIL | policy fail-closed in a protected window
             outside, by default, too little data fails closed too         | FAIL | false | 0 | FAIL | 0 requests < minimum 50 after 5m; policy fail-closed outside protected windows too
             outside, configured PASS passes and says it is unverified     | PASS | false | 0 | PASS | 0 requests < minimum 50 after 5m; policy pass outside protected windows: unverified
