@@ -37,7 +37,7 @@ public record WindowSettings(
         @DefaultValue("1") int threads,
         @DefaultValue("30s") Duration closeTimeout,
         @DefaultValue("24h") Duration maxDuration,
-        @DefaultValue("200") int maxLabelLength,
+        @DefaultValue("256") int maxLabelLength,
         @DefaultValue("10s") Duration futureSkew,
         @DefaultValue("5s") Duration wallClockCloseEvery) {
 

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
 import java.util.Objects;
 
@@ -56,19 +57,39 @@ public class SampleIngest {
      * services' template has: the HTTP request is traced, and a span per sample halved the ingest rate in
      * bench/apm-ingest.
      *
-     * @throws IllegalStateException when the future skew exceeds the windows' grace: a sample that far ahead would move
-     *                               its partition's stream time past the present and close other series' windows early
+     * @throws IllegalStateException when the door would take what the windows then refuse to count (see
+     *                               {@link #requireWithinWindows})
      */
     SampleIngest(ProducerFactory<String, SpecificRecord> producers, ApmIngestProperties properties, WindowSettings windows, Clock clock) {
-        if (properties.maxFutureSkew().compareTo(windows.grace()) > 0) {
-            throw new IllegalStateException("wedops.apm.max-future-skew (" + SampleValidator.describe(properties.maxFutureSkew())
-                    + ") must not exceed wedops.apm.windows.grace (" + SampleValidator.describe(windows.grace()) + ")");
-        }
+        requireWithinWindows(properties, windows);
         this.template = new KafkaTemplate<>(producers);
         this.publisher = new EventPublisher(template);
         this.validator = new SampleValidator(properties.maxFutureSkew(), properties.maxDuration(), properties.labels());
         this.seriesCap = new SeriesCap(properties.series().maxPerService(), properties.series().maxServices(), properties.series().idleAfter());
         this.clock = clock;
+    }
+
+    /**
+     * The door answers 200 for what it takes, so it must never take what the windows then skip or move: a timestamp
+     * further ahead than the windows' future skew (clamped there, so counted in another minute), a duration over their
+     * maximum, or a label longer than theirs (not counted at all).
+     */
+    static void requireWithinWindows(ApmIngestProperties door, WindowSettings windows) {
+        if (door.maxFutureSkew().compareTo(windows.futureSkew()) > 0) {
+            throw new IllegalStateException("wedops.apm.max-future-skew (" + SampleValidator.describe(door.maxFutureSkew())
+                    + ") must not exceed wedops.apm.windows.future-skew (" + SampleValidator.describe(windows.futureSkew()) + ")");
+        }
+        if (door.maxDuration().compareTo(windows.maxDuration()) > 0) {
+            throw new IllegalStateException("wedops.apm.max-duration (" + SampleValidator.describe(door.maxDuration())
+                    + ") must not exceed wedops.apm.windows.max-duration (" + SampleValidator.describe(windows.maxDuration()) + ")");
+        }
+        LabelLimits labels = door.labels();
+        int longest = IntStream.of(labels.service(), labels.operation(), labels.provider(), labels.region(), labels.environment(),
+                labels.errorType()).max().orElseThrow();
+        if (longest > windows.maxLabelLength()) {
+            throw new IllegalStateException("wedops.apm.labels.* allow " + longest + " characters, more than wedops.apm.windows.max-label-length ("
+                    + windows.maxLabelLength() + ")");
+        }
     }
 
     /** Takes a batch without a batch id: its samples get random event ids. */

@@ -138,7 +138,8 @@ public final class ApmIngestLoadBench {
                 "--spring.flyway.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/apm_ingest",
                 "--wedops.security.jwt-secret=" + TestTokens.SECRET,
                 "--wedops.apm.windows.grace=5s",
-                // the door's future skew may not exceed the grace (10 s by default)
+                // the windows' future skew may not exceed their grace, nor the door's exceed the windows' (10 s by default)
+                "--wedops.apm.windows.future-skew=5s",
                 "--wedops.apm.max-future-skew=5s",
                 "--wedops.apm.windows.state-dir=" + work.resolve("streams"),
                 "--logging.level.root=WARN"));

@@ -21,13 +21,20 @@ import org.wedops.apm.aggregation.WindowSettings;
 class DoorSettingsTest {
 
     @Test
-    void aFutureSkewBeyondTheWindowsGraceStopsTheStart() {
-        WindowSettings windows = new WindowSettings(Duration.ofSeconds(30), "w", "/tmp/w", Duration.ofSeconds(1), 1, Duration.ofSeconds(30));
+    void aDoorThatWouldTakeWhatTheWindowsCannotCountStopsTheStart() {
+        WindowSettings windows = new WindowSettings(Duration.ofSeconds(30), "w", "/tmp/w", Duration.ofSeconds(1), 1, Duration.ofSeconds(30),
+                Duration.ofHours(24), 256, Duration.ofSeconds(10), Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> new SampleIngest(new DefaultKafkaProducerFactory<>(Map.of()), properties(Duration.ofMinutes(1), 1000), windows, Clock.systemUTC()))
+        assertThatThrownBy(() -> new SampleIngest(new DefaultKafkaProducerFactory<>(Map.of()), properties(Duration.ofSeconds(20), 1000), windows, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("wedops.apm.max-future-skew (1m) must not exceed wedops.apm.windows.grace (30s)");
-        new SampleIngest(new DefaultKafkaProducerFactory<>(Map.of()), properties(Duration.ofSeconds(30), 1000), windows, Clock.systemUTC());
+                .hasMessageContaining("wedops.apm.max-future-skew (20s) must not exceed wedops.apm.windows.future-skew (10s)");
+        assertThatThrownBy(() -> SampleIngest.requireWithinWindows(new ApmIngestProperties(5000, DataSize.ofMegabytes(5), Duration.ofSeconds(10),
+                Duration.ofHours(48), LabelLimits.defaults(), series(1000), idempotency()), windows))
+                .hasMessageContaining("wedops.apm.max-duration (48h) must not exceed wedops.apm.windows.max-duration (24h)");
+        assertThatThrownBy(() -> SampleIngest.requireWithinWindows(new ApmIngestProperties(5000, DataSize.ofMegabytes(5), Duration.ofSeconds(10),
+                Duration.ofHours(24), new LabelLimits(64, 300, 64, 32, 32, 256, 256, 32, 64, 1024), series(1000), idempotency()), windows))
+                .hasMessageContaining("allow 300 characters, more than wedops.apm.windows.max-label-length (256)");
+        new SampleIngest(new DefaultKafkaProducerFactory<>(Map.of()), properties(Duration.ofSeconds(10), 1000), windows, Clock.systemUTC());
     }
 
     @Test
