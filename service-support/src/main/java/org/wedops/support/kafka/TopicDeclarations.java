@@ -24,12 +24,16 @@ final class TopicDeclarations {
             if (spec.compacted()) {
                 topic.compact().config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
             }
-            topics.add(topic.build());
             // same partition count, so a dead letter keeps its source partition
-            topics.add(TopicBuilder.name(spec.deadLetterTopic())
+            TopicBuilder deadLetter = TopicBuilder.name(spec.deadLetterTopic())
                     .partitions(properties.partitions())
-                    .replicas(properties.replicationFactor())
-                    .build());
+                    .replicas(properties.replicationFactor());
+            if (properties.minInsyncReplicas() != null) {
+                topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
+                deadLetter.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
+            }
+            topics.add(topic.build());
+            topics.add(deadLetter.build());
         }
         return topics;
     }

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          broker was unreachable; such records are retried until they succeed, never dead-lettered
  * @param listenerCallTimeout the longest a listener waits for the database call a record needs; a call that takes
  *                          longer counts as an outage (retried, never dead-lettered), so no consumer hangs on it
+ * @param minInsyncReplicas {@code min.insync.replicas} of every topic it creates (2 in production, with 3 replicas and
+ *                          acks=all: a write survives one broker down); unset leaves the broker's default
  */
 @ConfigurationProperties("wedops.kafka")
 public record WedopsKafkaProperties(
@@ -27,5 +29,6 @@ public record WedopsKafkaProperties(
         @DefaultValue("2") int processingRetries,
         @DefaultValue("200ms") Duration processingBackoff,
         @DefaultValue("30s") Duration transientBackoffMax,
-        @DefaultValue("30s") Duration listenerCallTimeout) {
+        @DefaultValue("30s") Duration listenerCallTimeout,
+        Integer minInsyncReplicas) {
 }
