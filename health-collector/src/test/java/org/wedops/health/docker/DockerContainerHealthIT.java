@@ -121,6 +121,8 @@ class DockerContainerHealthIT {
                 .setRegion(region).setTimeZone("Europe/London").setLevel(ProtectionLevel.MAXIMUM).setProfile(ThresholdProfile.WEDDING_DAY)
                 .setFreezeActive(true).setFreezeUntil(Instant.now().plusSeconds(7200)).setWeddingActive(true)
                 .setReasons(List.of("wedding w-42 in progress")).build());
+        // the refusal must name the wedding, so the view has to know the region first (before that it refuses as unknown)
+        await().atMost(Duration.ofSeconds(30)).until(() -> protection.protection(region).known());
         String name = start("venue-" + UUID.randomUUID().toString().substring(0, 8), region, true);
 
         try (TopicProbe<SpecificRecord> alerts = TopicProbe.events(Topics.ALERTS)) {
