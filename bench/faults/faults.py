@@ -270,7 +270,7 @@ class AlertLoad(threading.Thread):
     def run(self):
         n = 0
         while not self.halt.is_set():
-            name = "%s-%04dx" % (self.prefix, n)  # no name is a prefix of another: Slack messages are searched for it
+            name = "%s_%04dx" % (self.prefix, n)  # no name is a prefix of another: Slack messages are searched for it
             status, answer = http("POST", self.stack.url("gateway", "/api/alerts"), self.stack.tokens["ADMIN"],
                                   {"name": name, "severity": "MEDIUM", "service": "faults", "region": "uk",
                                    "summary": "fault campaign " + name}, timeout=30)
@@ -416,7 +416,7 @@ def run_fault(stack, slack, name, load_samples, alerts_every, weddings_every, in
     result = Result(name)
     dlt_before = stack.dlt_records()
     samples = SampleLoad(stack, "faults-" + run_id, **load_samples, key_prefix=run_id)
-    alerts = AlertLoad(stack, "FaultCampaign-" + run_id, alerts_every)
+    alerts = AlertLoad(stack, "FaultCampaign_" + run_id.replace("-", "_"), alerts_every)
     weddings = WeddingLoad(stack, "w-" + run_id, weddings_every) if weddings_every else None
     watch = ReadinessWatch(stack)
     since = datetime.now(timezone.utc)
@@ -444,8 +444,9 @@ def run_fault(stack, slack, name, load_samples, alerts_every, weddings_every, in
     dlt_after = stack.dlt_records()
     dead = {t: dlt_after[t] - dlt_before.get(t, 0) for t in dlt_after if dlt_after[t] != dlt_before.get(t, 0)}
 
-    result.load = "%d samples (%d retried posts), %d alerts%s" % (
-        samples.accepted, samples.retries, len(alerts.accepted), ", %d weddings" % len(weddings.accepted) if weddings else "")
+    result.load = "%d samples (%d posts retried), %d alerts (%d refused)%s" % (
+        samples.accepted, samples.retries, len(alerts.accepted), alerts.refused,
+        ", %d weddings (%d refused)" % (len(weddings.accepted), weddings.refused) if weddings else "")
     counted = counted if counted is not None else 0
     if counted < samples.accepted:
         result.lost.append("%d samples" % (samples.accepted - counted))
@@ -517,10 +518,10 @@ def fault_service(stack, service, total):
         captured = stack.capture(pid)
         log("%s: SIGKILL pid %d at %d samples posted" % (service, pid, samples.posted))
         os.kill(pid, signal.SIGKILL)
+        while Path("/proc/%d" % pid).exists() and Path("/proc/%d/cmdline" % pid).read_bytes():
+            time.sleep(0.1)
         stack.relaunch(captured, service + ".log")
-        while not port_taken(stack.ports[service]):
-            time.sleep(0.2)
-        log("%s: listening again" % service)
+        log("%s: relaunched" % service)
         return time.time(), "%s killed at %d samples posted, relaunched at once" % (service, samples.posted)
     return inject
 
