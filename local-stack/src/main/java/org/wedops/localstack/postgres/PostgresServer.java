@@ -39,6 +39,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     // keep the data: the directory is initialised once and reused on every later start
                     .setCleanDataDirectory(false)
+                    // zonky turns synchronous commit off for speed; then a crash can lose transactions already reported
+                    // committed, after a consumer has acknowledged their records (the fault campaign lost an alert so)
+                    .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
