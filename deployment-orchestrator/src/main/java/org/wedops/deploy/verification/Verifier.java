@@ -50,6 +50,9 @@ public class Verifier {
      * @param operatorCan whether an operator's rollback or abort request ends the watch (not during a rollback)
      * @return PASS or FAIL, with why
      */
+    /** The longest a verdict on too little data waits past its deadline for this instance's protection view to catch up. */
+    static final Duration VIEW_CATCH_UP = Duration.ofSeconds(30);
+
     public Mono<Verdict> watch(Deployment d, Instant since, boolean operatorCan) {
         Duration interval = d.emergency() ? settings.emergencyInterval() : settings.interval();
         int needed = d.emergency() ? 1 : Math.max(1, settings.confirmations());
@@ -68,7 +71,13 @@ public class Verifier {
                         return true;
                     }
                     Instant now = clock.instant();
-                    return check.verdict().outcome() == Verdict.Outcome.INSUFFICIENT_DATA ? !now.isBefore(dataDeadline) : !now.isBefore(windowEnd);
+                    if (check.verdict().outcome() == Verdict.Outcome.INSUFFICIENT_DATA) {
+                        // too little data is judged by the region's protection: an instance that has just started
+                        // (a successor rolling back) waits, boundedly, until its view has read the topic rather than
+                        // judge a region it simply has not read yet
+                        return !now.isBefore(dataDeadline) && (protection.caughtUp() || !now.isBefore(dataDeadline.plus(VIEW_CATCH_UP)));
+                    }
+                    return !now.isBefore(windowEnd);
                 })
                 .next()
                 .map(check -> {
