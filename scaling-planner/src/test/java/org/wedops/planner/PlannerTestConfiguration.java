@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.wedops.testsupport.kubernetes.SharedKubernetes;
+import org.wedops.testsupport.MutableClock;
 
 /**
  * What every planner integration test shares: a clock the tests move, and a fabric8 mock API server in CRUD mode

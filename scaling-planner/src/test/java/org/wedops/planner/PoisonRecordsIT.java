@@ -21,6 +21,7 @@ import org.wedops.events.HealthStatus;
 import org.wedops.events.Topics;
 import org.wedops.testsupport.TestDeadLetters;
 import org.wedops.testsupport.TestEvents;
+import org.wedops.testsupport.MutableClock;
 
 /**
  * A record the planner cannot decode, on each topic it consumes besides ops.weddings.v1 (tested with the calendar),

@@ -2,12 +2,9 @@ package org.wedops.apm.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -35,6 +32,7 @@ import org.wedops.events.ApmWindow;
 import org.wedops.events.Topics;
 import org.wedops.events.serde.AvroEventDeserializer;
 import org.wedops.events.serde.AvroEventSerializer;
+import org.wedops.testsupport.MutableClock;
 
 /**
  * The window rules on their own: when a window closes (stream time or wall clock), what it holds, which samples are too
@@ -46,7 +44,7 @@ class WindowTopologyTest {
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final TestClock clock = new TestClock(MINUTE);
+    private final MutableClock clock = new MutableClock(MINUTE);
     private TopologyTestDriver driver;
     private TestInputTopic<String, SpecificRecord> samples;
     private TestInputTopic<String, byte[]> rawSamples;
@@ -301,33 +299,6 @@ class WindowTopologyTest {
     }
 
     /** The wall clock the accumulator decides by, moved by the test together with the driver's. */
-    private static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private static ApmSample sample(String operation, Instant at, double durationMs) {
         return ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)

@@ -30,6 +30,7 @@ import org.wedops.support.protection.ProtectionStates;
 import org.wedops.testsupport.TestProtection;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
+import org.wedops.testsupport.kubernetes.MockClusterSettings;
 
 /** The Kubernetes source against fabric8's mock API server in CRUD mode. */
 @EnableKubernetesMockClient(crud = true, https = false)
@@ -45,19 +46,12 @@ class KubernetesPodHealthIT {
 
     @BeforeAll
     static void pointTheServiceAtTheMockCluster() {
-        // the service builds its own client from fabric8's standard settings, as it would in a cluster
-        System.setProperty("kubernetes.master", client.getConfiguration().getMasterUrl());
-        System.setProperty("kubernetes.auth.tryKubeConfig", "false");
-        System.setProperty("kubernetes.auth.tryServiceAccount", "false");
-        System.setProperty("kubernetes.namespace", "wedding-apps");
+        MockClusterSettings.pointAt(client.getConfiguration().getMasterUrl(), "wedding-apps");
     }
 
     @AfterAll
     static void clearProperties() {
-        System.clearProperty("kubernetes.master");
-        System.clearProperty("kubernetes.auth.tryKubeConfig");
-        System.clearProperty("kubernetes.auth.tryServiceAccount");
-        System.clearProperty("kubernetes.namespace");
+        MockClusterSettings.clear();
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.wedops.support.protection.RegionProtection;
 import org.wedops.testsupport.TestProtection;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
+import org.wedops.testsupport.kubernetes.MockClusterSettings;
 
 /**
  * A collector that has not read ops.protection.v1 must not take "no state" for "not protected": with its protection
@@ -56,18 +57,12 @@ class UnreadProtectionIT {
 
     @BeforeAll
     static void pointTheServiceAtTheMockCluster() {
-        System.setProperty("kubernetes.master", client.getConfiguration().getMasterUrl());
-        System.setProperty("kubernetes.auth.tryKubeConfig", "false");
-        System.setProperty("kubernetes.auth.tryServiceAccount", "false");
-        System.setProperty("kubernetes.namespace", "venues");
+        MockClusterSettings.pointAt(client.getConfiguration().getMasterUrl(), "venues");
     }
 
     @AfterAll
     static void clearProperties() {
-        System.clearProperty("kubernetes.master");
-        System.clearProperty("kubernetes.auth.tryKubeConfig");
-        System.clearProperty("kubernetes.auth.tryServiceAccount");
-        System.clearProperty("kubernetes.namespace");
+        MockClusterSettings.clear();
     }
 
     @Test

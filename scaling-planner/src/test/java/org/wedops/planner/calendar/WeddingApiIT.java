@@ -14,11 +14,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.events.Topics;
 import org.wedops.events.WeddingScheduled;
-import org.wedops.planner.MutableClock;
 import org.wedops.planner.PlannerEvents;
 import org.wedops.planner.PlannerIntegrationTest;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
+import org.wedops.testsupport.MutableClock;
 
 @PlannerIntegrationTest
 class WeddingApiIT {

@@ -17,11 +17,11 @@ import org.wedops.events.ProtectionLevel;
 import org.wedops.events.ProtectionState;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
-import org.wedops.planner.MutableClock;
 import org.wedops.planner.PlannerEvents;
 import org.wedops.planner.PlannerIntegrationTest;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
+import org.wedops.testsupport.MutableClock;
 
 @PlannerIntegrationTest
 class EmergencyIT {

@@ -15,12 +15,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.events.ApmSampleKind;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.Topics;
-import org.wedops.planner.MutableClock;
 import org.wedops.planner.PlannerEvents;
 import org.wedops.planner.PlannerIntegrationTest;
 import org.wedops.testsupport.ConsumerProgress;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
+import org.wedops.testsupport.MutableClock;
 
 @PlannerIntegrationTest
 class ThroughputForecastIT {

@@ -14,13 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.wedops.events.ScalingDecision;
 import org.wedops.events.Topics;
-import org.wedops.planner.MutableClock;
 import org.wedops.planner.PlannerEvents;
 import org.wedops.planner.PlannerIntegrationTest;
 import org.wedops.planner.TestDeployments;
 import org.wedops.planner.scaling.ScalingLoop;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TopicProbe;
+import org.wedops.testsupport.MutableClock;
 
 @PlannerIntegrationTest
 class PlannerLeaseIT {

@@ -14,12 +14,12 @@ import org.wedops.events.ProtectionLevel;
 import org.wedops.events.ProtectionState;
 import org.wedops.events.ThresholdProfile;
 import org.wedops.events.Topics;
-import org.wedops.planner.MutableClock;
 import org.wedops.planner.PlannerEvents;
 import org.wedops.planner.PlannerIntegrationTest;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
+import org.wedops.testsupport.MutableClock;
 
 @PlannerIntegrationTest
 class ProtectionPublishingIT {

@@ -16,11 +16,11 @@ import org.wedops.events.DeploymentPhase;
 import org.wedops.events.HealthSource;
 import org.wedops.events.HealthStatus;
 import org.wedops.events.Topics;
-import org.wedops.planner.MutableClock;
 import org.wedops.planner.PlannerEvents;
 import org.wedops.planner.PlannerIntegrationTest;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
+import org.wedops.testsupport.MutableClock;
 
 @PlannerIntegrationTest
 class WeddingReadinessIT {

@@ -21,13 +21,13 @@ import org.wedops.events.ProtectionLevel;
 import org.wedops.events.ProtectionState;
 import org.wedops.events.ScalingDecision;
 import org.wedops.events.Topics;
-import org.wedops.planner.MutableClock;
 import org.wedops.planner.PlannerEvents;
 import org.wedops.planner.PlannerIntegrationTest;
 import org.wedops.planner.TestDeployments;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
+import org.wedops.testsupport.MutableClock;
 
 /**
  * From a wedding on the topic to scale calls the fabric8 mock server sees, for the managed service of region it-k8s.

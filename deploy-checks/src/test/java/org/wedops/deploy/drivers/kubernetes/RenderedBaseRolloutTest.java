@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +41,7 @@ class RenderedBaseRolloutTest {
     @Test
     void theOrchestratorRollsOutTheRenderedGatewayAndFollowsItUntilEveryReplicaIsUpdated() throws Exception {
         KubernetesDriver driver = new KubernetesDriver(new StaticListableBeanFactory(Map.of("client", client)).getBeanProvider(KubernetesClient.class));
-        DeployTarget target = new DeployTarget("gateway", "prod", "uk", new ServiceSettings(DriverKind.KUBERNETES, Duration.ZERO,
+        DeployTarget target = new DeployTarget(UUID.randomUUID(), "deploy-checks", "gateway", "prod", "uk", new ServiceSettings(DriverKind.KUBERNETES, Duration.ZERO,
                 Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(10), null,
                 new Kubernetes("wedops", "gateway", "app", "wedops/gateway", null, Duration.ofMillis(50)), null));
 

@@ -1,4 +1,4 @@
-package org.wedops.planner;
+package org.wedops.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests set and move; the planner reads every instant from it. */
+/** A clock the tests set and move; the service under test reads every instant from it (its {@code Clock} bean). */
 public class MutableClock extends Clock {
 
     private volatile Instant now;
