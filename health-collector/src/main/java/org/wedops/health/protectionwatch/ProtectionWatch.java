@@ -1,12 +1,8 @@
 package org.wedops.health.protectionwatch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +16,7 @@ import org.wedops.events.Alert;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
+import org.wedops.health.publishing.AlertFingerprints;
 import org.wedops.support.database.RecurringWork;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.protection.ProtectionStates;
@@ -76,10 +73,6 @@ class ProtectionWatch {
                 .map(protection::protection)
                 .concatMap(region -> {
                     boolean stale = region.knowledge() == RegionProtection.Knowledge.STALE;
-                    if (!stale && !region.known() && firing.containsKey(region.region())) {
-                        return publish(region, AlertStatus.RESOLVED, firing.get(region.region()), now, now)
-                                .doOnSuccess(ignored -> firing.remove(region.region()));
-                    }
                     Instant since = firing.get(region.region());
                     if (stale && since == null) {
                         return publish(region, AlertStatus.FIRING, now, null, now).doOnSuccess(ignored -> firing.put(region.region(), now));
@@ -97,24 +90,16 @@ class ProtectionWatch {
                 || state.getEmergency()).orElse(false);
         String summary = status == AlertStatus.FIRING
                 ? region.why() + "; automatic restarts, scale-downs and deploys in " + region.region() + " are held until it is current"
-                : "protection of region " + region.region() + " is current again";
+                : region.known() ? "protection of region " + region.region() + " is current again"
+                : "protection of region " + region.region() + " is no longer stale; " + region.why();
         Alert alert = Alert.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setFingerprint(fingerprint(region.region()))
+                .setFingerprint(AlertFingerprints.of(NAME, region.region()))
                 .setName(NAME).setStatus(status).setSeverity(wasProtected ? Severity.CRITICAL : Severity.HIGH)
                 .setService("scaling-planner").setRegion(region.region()).setSummary(summary).setSource("health-collector")
                 .setStartsAt(startsAt).setEndsAt(endsAt)
                 .setLabels(Map.of("region", region.region(), "knowledge", region.knowledge().name()))
                 .build();
         return publisher.publish(Topics.ALERTS, alert.getFingerprint(), alert).then();
-    }
-
-    private static String fingerprint(String region) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("health-collector/" + NAME + "/" + region).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,7 @@
 package org.wedops.health.publishing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +25,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class HealthAlertPublisher {
 
-    static final String SOURCE = "health-collector";
+    public static final String SOURCE = "health-collector";
 
     private final EventPublisher publisher;
 
@@ -63,13 +59,7 @@ public class HealthAlertPublisher {
     }
 
     public static String fingerprint(String targetId, HealthStatus status) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((SOURCE + "/" + targetId + "/" + alertName(status)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AlertFingerprints.of(targetId, alertName(status));
     }
 
     private static Alert alert(ContainerHealthReported check, HealthStatus condition, AlertStatus status, Instant startsAt, Instant endsAt) {

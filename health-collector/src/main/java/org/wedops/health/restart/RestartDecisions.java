@@ -1,12 +1,8 @@
 package org.wedops.health.restart;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +17,7 @@ import org.wedops.events.HealthSource;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
 import org.wedops.health.checking.CheckSubject;
+import org.wedops.health.publishing.AlertFingerprints;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.protection.ProtectionStates;
 import org.wedops.support.protection.RegionProtection;
@@ -112,20 +109,11 @@ public class RestartDecisions {
                 : subject.id() + " is CRITICAL and was not restarted: " + (decision.restart() ? outcome : decision.reason());
         Alert alert = Alert.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setFingerprint(fingerprint(subject.id(), name) + (restarted ? "-" + now.toEpochMilli() : ""))
+                .setFingerprint(AlertFingerprints.of(subject.id(), name) + (restarted ? "-" + now.toEpochMilli() : ""))
                 .setName(name).setStatus(AlertStatus.FIRING).setSeverity(restarted ? Severity.LOW : Severity.CRITICAL)
                 .setService(subject.service()).setRegion(subject.region()).setSummary(summary).setSource("health-collector")
                 .setStartsAt(now).setLabels(Map.of("target", subject.id(), "source", subject.source().name(), "decision", decision.reason()))
                 .build();
         return publisher.publish(Topics.ALERTS, alert.getFingerprint(), alert).then();
-    }
-
-    private static String fingerprint(String targetId, String name) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("health-collector/" + targetId + "/" + name).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
