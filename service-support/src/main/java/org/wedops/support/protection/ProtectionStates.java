@@ -75,9 +75,17 @@ public class ProtectionStates extends AbstractConsumerSeekAware {
         if (record.value() == null) {
             byRegion.remove(record.key());
         } else if (record.value() instanceof ProtectionState state) {
-            byRegion.merge(state.getRegion(), state,
-                    (known, incoming) -> incoming.getOccurredAt().isBefore(known.getOccurredAt()) ? known : incoming);
+            byRegion.merge(state.getRegion(), state, (known, incoming) -> newer(known, incoming) ? known : incoming);
         }
+    }
+
+    /**
+     * Whether the state held is newer than the one arriving, by when the planner stamped them. A state stamped in the
+     * future never wins this way: it would keep every true state after it out for as long as its clock is ahead.
+     */
+    private boolean newer(ProtectionState known, ProtectionState incoming) {
+        return incoming.getOccurredAt().isBefore(known.getOccurredAt())
+                && !known.getOccurredAt().isAfter(clock.instant().plus(settings.staleAfter()));
     }
 
     /** Idle events arrive on the consumer's thread, the only one allowed to ask it for positions. */

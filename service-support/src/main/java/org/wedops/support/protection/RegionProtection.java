@@ -35,6 +35,11 @@ public record RegionProtection(String region, Knowledge knowledge, ProtectionSta
             return new RegionProtection(region, Knowledge.UNKNOWN, null,
                     "protection of region " + region + " unknown: the scaling-planner has published no state for it");
         }
+        if (state.getOccurredAt().isAfter(now.plus(staleAfter))) {
+            // no planner writes tomorrow's state today: a forged or mis-clocked record says nothing about now
+            return new RegionProtection(region, Knowledge.UNKNOWN, state,
+                    "protection of region " + region + " unknown: its state is stamped in the future (" + state.getOccurredAt() + ")");
+        }
         Instant nextChange = state.getNextChangeAt();
         if (nextChange != null && now.isAfter(nextChange.plus(staleAfter))) {
             return new RegionProtection(region, Knowledge.STALE, state,

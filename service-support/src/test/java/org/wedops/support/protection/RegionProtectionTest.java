@@ -61,6 +61,18 @@ class RegionProtectionTest {
         assertThat(stale.protectedUntil(NOW)).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"open", "frozen"})
+    void aStateStampedInTheFutureIsNotTrusted(String kind) {
+        ProtectionState future = ProtectionState.newBuilder(state(kind, NOW.plus(Duration.ofDays(365))))
+                .setOccurredAt(NOW.plus(Duration.ofDays(30))).build();
+        RegionProtection protection = RegionProtection.classify("uk", future, true, NOW, STALE_AFTER);
+
+        assertThat(protection.knowledge()).isEqualTo(RegionProtection.Knowledge.UNKNOWN);
+        assertThat(protection.forbidsAutomaticActions(NOW)).isTrue();
+        assertThat(protection.reason(NOW)).contains("stamped in the future");
+    }
+
     private static ProtectionState state(String kind, Instant nextChange) {
         if (kind.equals("none")) {
             return null;
