@@ -66,11 +66,14 @@ public record ApmIngestProperties(
      *                   the answer to its batch; a retry within it gets that answer and nothing is taken again
      * @param maxBatches most batch ids remembered at once (the oldest are forgotten first)
      * @param maxKeyLength longest batch id accepted; a batch id is letters, digits and {@code . _ : -}
+     * @param abandonAfter how long a batch another instance claimed may stay unanswered before a retry takes it over
+     *                   (that instance died while taking it); longer than taking a batch can last
      */
     public record Idempotency(
             @DefaultValue("15m") Duration remember,
             @DefaultValue("100000") int maxBatches,
-            @DefaultValue("128") int maxKeyLength) {
+            @DefaultValue("128") int maxKeyLength,
+            @DefaultValue("2m") Duration abandonAfter) {
 
         public static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:\\-]+");
 
@@ -78,6 +81,8 @@ public record ApmIngestProperties(
             require(remember.toMillis() > 0, "wedops.apm.idempotency.remember must be positive");
             require(maxBatches > 0, "wedops.apm.idempotency.max-batches must be positive");
             require(maxKeyLength > 0 && maxKeyLength <= 256, "wedops.apm.idempotency.max-key-length must be between 1 and 256");
+            require(abandonAfter.toMillis() > 0 && abandonAfter.compareTo(remember) < 0,
+                    "wedops.apm.idempotency.abandon-after must be positive and shorter than wedops.apm.idempotency.remember");
         }
     }
 

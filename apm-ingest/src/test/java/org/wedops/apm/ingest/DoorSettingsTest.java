@@ -44,7 +44,8 @@ class DoorSettingsTest {
         assertThatThrownBy(() -> new ApmIngestProperties(5000, DataSize.ofMegabytes(5), Duration.ofSeconds(-1), Duration.ofHours(24),
                 LabelLimits.defaults(), series(1000), idempotency())).hasMessageContaining("max-future-skew");
         assertThatThrownBy(() -> new ApmIngestProperties.Series(0, 10, Duration.ofHours(1))).hasMessageContaining("max-per-service");
-        assertThatThrownBy(() -> new ApmIngestProperties.Idempotency(Duration.ofMinutes(15), 10, 1000)).hasMessageContaining("max-key-length");
+        assertThatThrownBy(() -> new ApmIngestProperties.Idempotency(Duration.ofMinutes(15), 10, 1000, Duration.ofMinutes(2))).hasMessageContaining("max-key-length");
+        assertThatThrownBy(() -> new ApmIngestProperties.Idempotency(Duration.ofMinutes(15), 10, 128, Duration.ofMinutes(15))).hasMessageContaining("abandon-after");
         assertThatThrownBy(() -> new LabelLimits(0, 256, 64, 32, 32, 256, 256, 32, 64, 1024)).hasMessageContaining("wedops.apm.labels");
     }
 
@@ -84,6 +85,6 @@ class DoorSettingsTest {
     }
 
     private static ApmIngestProperties.Idempotency idempotency() {
-        return new ApmIngestProperties.Idempotency(Duration.ofMinutes(15), 1000, 128);
+        return new ApmIngestProperties.Idempotency(Duration.ofMinutes(15), 1000, 128, Duration.ofMinutes(2));
     }
 }
