@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -32,6 +33,8 @@ import org.wedops.events.Topics;
  * about the data, and a stack per record would multiply the topic's size. They go out through Streams' own
  * dead-letter mechanism ({@code Response.resume(deadLetterQueueRecords)}, KIP-1034), inside the task's exactly-once
  * transaction, to {@code errors.dead.letter.queue.topic.name} (ops.apm.samples.v1.dlt as WindowPipeline sets it).
+ * A dead letter that would be too large to send carries no value, only the headers and
+ * {@code wedops_dlt-value-left-out} with the original's size: the original stays readable at its offset.
  */
 public final class SampleDeadLetters implements ProcessingExceptionHandler, DeserializationExceptionHandler {
 
@@ -40,12 +43,25 @@ public final class SampleDeadLetters implements ProcessingExceptionHandler, Dese
     /** The header service-support's DeadLetterErrorHandlerFactory names the same way (package-private there). */
     static final String REASON_HEADER = "wedops_dlt-reason";
 
+    /** Set instead of the value when the value had to be left out; the original record's size in bytes. */
+    static final String VALUE_LEFT_OUT_HEADER = "wedops_dlt-value-left-out";
+
+    /** Room for the record batch's own overhead, which the producer counts against max.request.size too. */
+    private static final int BATCH_OVERHEAD = 1024;
+
     private String deadLetterTopic;
+    private int maxRequestSize = 1_048_576;
 
     @Override
     public void configure(Map<String, ?> configs) {
         Object configured = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         deadLetterTopic = configured == null ? null : configured.toString();
+        Object limit = configs.containsKey(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))
+                ? configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))
+                : configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        if (limit != null) {
+            maxRequestSize = Integer.parseInt(limit.toString());
+        }
     }
 
     @Override
@@ -82,6 +98,14 @@ public final class SampleDeadLetters implements ProcessingExceptionHandler, Dese
         headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(context.partition()).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(context.offset()).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, ByteBuffer.allocate(Long.BYTES).putLong(context.timestamp()).array());
+        // A dead letter is its record plus these headers, so a record just under the size limit makes one just over it.
+        // Under exactly-once a send refused as too large poisons the task's transaction whatever a production handler
+        // answers, the thread dies, and its replacement dies on the same record: the value is left out instead, and
+        // the headers above still say where the original is.
+        if (size(key) + size(value) + size(headers) + BATCH_OVERHEAD > maxRequestSize) {
+            headers.add(VALUE_LEFT_OUT_HEADER, utf8(Integer.toString(size(value))));
+            value = null;
+        }
         // no partition: the dead-letter topic may have fewer partitions, and a failed send would stop the thread again
         return List.of(new ProducerRecord<>(topic, null, context.timestamp() < 0 ? null : context.timestamp(), key, value, headers));
     }
@@ -93,6 +117,18 @@ public final class SampleDeadLetters implements ProcessingExceptionHandler, Dese
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static int size(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    private static int size(RecordHeaders headers) {
+        int total = 0;
+        for (Header header : headers) {
+            total += header.key().length() + size(header.value()) + 8;
+        }
+        return total;
     }
 
     private static byte[] utf8(String value) {
