@@ -49,6 +49,18 @@ class PoisonRecordsIT {
     }
 
     @Test
+    void aPoisonRecordWhoseDeadLetterWouldBeTooLargeIsDeadLetteredWithoutItsValueAndTheNextCheckIsStored() {
+        String target = PlannerEvents.uniqueId("oversize-target");
+        TestDeadLetters.sendOversizePoison(Topics.HEALTH, target);
+        TestEvents.send(Topics.HEALTH, target, ContainerHealthReported.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(clock.instant()).setTargetId(target).setService("crm").setRegion("uk").setSource(HealthSource.HTTP)
+                .setStatus(HealthStatus.CRITICAL).setReasons(List.of("HTTP 500")).build());
+
+        await().until(() -> count("select count(*) from target_health where target_id = :k", target) == 1);
+        TestDeadLetters.awaitDeadLetterWithoutValue(Topics.HEALTH, target);
+    }
+
+    @Test
     void aPoisonDeploymentRecordIsDeadLetteredAndTheNextPhaseIsStored() {
         String service = PlannerEvents.uniqueId("poison-svc");
         String deployment = UUID.randomUUID().toString();

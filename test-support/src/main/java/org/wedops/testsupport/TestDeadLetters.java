@@ -39,6 +39,29 @@ public final class TestDeadLetters {
         }
     }
 
+    /** Just under the producer's 1 MiB request limit as written; its dead letter's headers would take it over. */
+    public static final int OVERSIZE = 1_048_300;
+
+    /** Writes an undecodable value of {@link #OVERSIZE} bytes under {@code key}. */
+    public static org.apache.kafka.clients.producer.RecordMetadata sendOversizePoison(String topic, String key) {
+        byte[] garbage = new byte[OVERSIZE];
+        java.util.Arrays.fill(garbage, (byte) 'x');
+        return TestEvents.sendRaw(topic, key, garbage, Map.of());
+    }
+
+    /**
+     * Waits for the dead letter of the oversize poison record sent under {@code key}: no value (it would not fit), the
+     * original's size in {@code wedops_dlt-value-left-out}, and the topic and reason as every dead letter has them.
+     */
+    public static void awaitDeadLetterWithoutValue(String topic, String key) {
+        try (TopicProbe<byte[]> deadLetters = TopicProbe.raw(Topics.deadLetterOf(topic))) {
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(r -> key.equals(r.key()));
+            assertThat(dead.value()).isNull();
+            assertThat(header(dead, "wedops_dlt-value-left-out")).isEqualTo(Integer.toString(OVERSIZE));
+            assertThat(header(dead, "wedops_dlt-reason")).contains("not Avro");
+        }
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         assertThat(header).as(name).isNotNull();

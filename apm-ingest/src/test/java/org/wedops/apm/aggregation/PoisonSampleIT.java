@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +20,7 @@ import org.wedops.events.ApmSampleKind;
 import org.wedops.events.Topics;
 import org.wedops.events.serde.AvroEventDeserializer;
 import org.wedops.testsupport.ConsumerProgress;
+import org.wedops.testsupport.TestDeadLetters;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
@@ -65,24 +65,14 @@ class PoisonSampleIT {
     void aRecordWhoseDeadLetterWouldBeTooLargeIsDeadLetteredWithoutItsValueAndItsPartitionGoesOn() {
         String service = "oversize-" + UUID.randomUUID().toString().substring(0, 8);
         String series = "HTTP|" + service + "|GET /|stripe|uk|prod";
-        // just under the producer's 1 MiB request limit, as written; its dead letter's headers take it over the limit
-        byte[] garbage = new byte[1_048_300];
-        java.util.Arrays.fill(garbage, (byte) 'x');
-        TestEvents.sendRaw(Topics.APM_SAMPLES, series, garbage, Map.of());
+        TestDeadLetters.sendOversizePoison(Topics.APM_SAMPLES, series);
         RecordMetadata after = TestEvents.send(Topics.APM_SAMPLES, series, sample(service, Instant.parse("2026-01-01T00:00:00Z"), 10));
 
         // committed past the record after it, on the same partition: not a thread that died on the dead letter, aborted
         // its transaction and was replaced to die again on the same record
         ConsumerProgress.awaitConsumed(settings.applicationId(), after);
         assertThat(pipeline.isProcessing()).isTrue();
-        try (TopicProbe<byte[]> dead = TopicProbe.raw(Topics.deadLetterOf(Topics.APM_SAMPLES))) {
-            ConsumerRecord<String, byte[]> record = dead.await(r -> series.equals(r.key()));
-            assertThat(record.value()).isNull();
-            assertThat(new String(record.headers().lastHeader(SampleDeadLetters.VALUE_LEFT_OUT_HEADER).value(), StandardCharsets.UTF_8))
-                    .isEqualTo(Integer.toString(garbage.length));
-            assertThat(new String(record.headers().lastHeader(SampleDeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
-                    .contains("not Avro");
-        }
+        TestDeadLetters.awaitDeadLetterWithoutValue(Topics.APM_SAMPLES, series);
     }
 
     private static ApmSample sample(String service, Instant at, double durationMs) {

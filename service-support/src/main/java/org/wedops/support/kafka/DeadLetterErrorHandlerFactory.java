@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,13 +41,20 @@ final class DeadLetterErrorHandlerFactory {
     /** Header on every dead letter: the root cause, e.g. "SerializationException: … not Avro single-object encoded". */
     static final String DEAD_LETTER_REASON_HEADER = "wedops_dlt-reason";
 
+    /** Set instead of the value when the value had to be left out; the original record's value size in bytes. */
+    static final String VALUE_LEFT_OUT_HEADER = "wedops_dlt-value-left-out";
+
+    /** Room for the record batch's own overhead, which the producer counts against max.request.size too. */
+    private static final int BATCH_OVERHEAD = 1024;
+
     private DeadLetterErrorHandlerFactory() {
     }
 
     static DefaultErrorHandler create(Map<String, Object> producerProperties, WedopsKafkaProperties properties) {
         KafkaTemplate<Object, Object> deadLetters = deadLetterTemplate(producerProperties);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
-                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        Object configuredLimit = producerProperties.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int maxRequestSize = configuredLimit == null ? 1_048_576 : Integer.parseInt(configuredLimit.toString());
+        DeadLetterPublishingRecoverer recoverer = new FittingDeadLetters(deadLetters, maxRequestSize);
         recoverer.setHeadersFunction((record, exception) -> reasonHeader(exception));
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         FixedBackOff processingBackOff = new FixedBackOff(properties.processingBackoff().toMillis(), properties.processingRetries());
@@ -87,6 +98,43 @@ final class DeadLetterErrorHandlerFactory {
             }
         }
         return false;
+    }
+
+    /**
+     * A dead letter is its record plus the error headers, so a record just under the size limit made one just over it;
+     * its send failed, the error handler retried the record, and the partition stopped for good. Such a dead letter
+     * leaves the value out and says so; its headers still say where the original is.
+     */
+    private static final class FittingDeadLetters extends DeadLetterPublishingRecoverer {
+
+        private final int maxRequestSize;
+
+        FittingDeadLetters(KafkaTemplate<Object, Object> template, int maxRequestSize) {
+            super(template, (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+            this.maxRequestSize = maxRequestSize;
+        }
+
+        @Override
+        protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record, TopicPartition topicPartition,
+                                                                      Headers headers, byte[] key, byte[] value) {
+            ProducerRecord<Object, Object> deadLetter = super.createProducerRecord(record, topicPartition, headers, key, value);
+            int size = Math.max(record.serializedKeySize(), 0) + Math.max(record.serializedValueSize(), 0) + size(deadLetter.headers());
+            if (size + BATCH_OVERHEAD <= maxRequestSize) {
+                return deadLetter;
+            }
+            deadLetter.headers().add(VALUE_LEFT_OUT_HEADER,
+                    Integer.toString(Math.max(record.serializedValueSize(), 0)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new ProducerRecord<>(deadLetter.topic(), deadLetter.partition(), deadLetter.timestamp(), deadLetter.key(), null,
+                    deadLetter.headers());
+        }
+
+        private static int size(Headers headers) {
+            int total = 0;
+            for (Header header : headers) {
+                total += header.key().length() + (header.value() == null ? 0 : header.value().length) + 8;
+            }
+            return total;
+        }
     }
 
     private static KafkaTemplate<Object, Object> deadLetterTemplate(Map<String, Object> producerProperties) {
