@@ -139,7 +139,10 @@ public final class LocalStack {
             SimulatedTargets.register(running, URI.create("http://127.0.0.1:" + ports.of(WedopsService.HEALTH_COLLECTOR)),
                     LocalTokens.simulator(secret, Instant.now()), console);
             running.emitSamples(URI.create("http://127.0.0.1:" + ports.of(WedopsService.APM_INGEST)), LocalTokens.simulator(secret, Instant.now()));
-            console.println("  watch: kcat " + kcatOptions(secureKafka) + "-b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C -f '%k %s\\n'");
+            console.println("  watch: " + secureKafka.map(kafka -> "java -cp 'local-stack/target/lib/*' org.apache.kafka.tools.consumer.ConsoleConsumer"
+                    + " --bootstrap-server " + ports.kafkaBootstrap() + " --command-config " + relative(kafka.toolLogins(SecureKafka.ADMIN))
+                    + " --topic ops.health.v1 --formatter-property print.key=true")
+                    .orElse("kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C -f '%k %s\\n'"));
             console.println("  Slack messages appear below as [slack] …");
         });
         console.println("Ctrl-C stops everything.");
@@ -153,9 +156,8 @@ public final class LocalStack {
         console.print(StackTable.render(rows));
         console.println("all " + services.size() + " services healthy in " + elapsed());
         console.println();
-        console.println("  Kafka       " + ports.kafkaBootstrap() + "   e.g. kcat " + kcatOptions(secureKafka) + "-b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C");
-        secureKafka.ifPresent(kafka -> console.println("              SASL/SCRAM over TLS; an emitter's login: kcat -F "
-                + relative(kafka.kcatConfig(KafkaAccess.EMITTER.name())) + " …"));
+        console.println("  Kafka       " + ports.kafkaBootstrap() + secureKafka.map(kafka -> "   SASL/SCRAM over TLS; logins for tools in "
+                + relative(kafka.home()) + ": " + loginFiles(kafka)).orElse("   e.g. kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C"));
         console.println("  PostgreSQL  jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/<database>   user postgres, password postgres; databases "
                 + String.join(", ", WedopsService.databases()));
         console.println("  Slack       " + slack.orElse("not configured (set " + SLACK_ENV + " or use --simulate)"));
@@ -163,9 +165,13 @@ public final class LocalStack {
         console.println();
     }
 
-    /** On the secured broker kcat reads as the launcher's super user (a local convenience; services have their own). */
-    private static String kcatOptions(Optional<SecureKafka> secureKafka) {
-        return secureKafka.map(kafka -> "-F " + relative(kafka.kcatConfig(SecureKafka.ADMIN)) + " ").orElse("");
+    /**
+     * The super user's and the emitters' logins, for Kafka's console tools (--command-config) and kcat (-F); the
+     * services' own stay with the services.
+     */
+    private static String loginFiles(SecureKafka kafka) {
+        List.of(SecureKafka.ADMIN, KafkaAccess.EMITTER.name(), KafkaAccess.WEDDING_APP.name()).forEach(kafka::toolLogins);
+        return "{admin,emitter,wedding-app}.{client.properties,kcat.conf}";
     }
 
     private static void requireServiceJars(Installation installation) {

@@ -169,29 +169,42 @@ public final class SecureKafka {
         try {
             ownerOnlyDirectory(home.resolve("logins"));
             ownerOnlyDirectory(directory);
-            Path file = directory.resolve("spring.kafka.properties.sasl.jaas.config");
-            Path written = ownerOnlyFile(directory.resolve("login.new"));
-            Files.writeString(written, scramLogin(principal), StandardCharsets.UTF_8);
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeOwnerOnly(directory.resolve("spring.kafka.properties.sasl.jaas.config"), scramLogin(principal));
             return directory;
         } catch (IOException e) {
             throw new StackException("cannot write the Kafka login of " + principal + " in " + directory + ": " + e.getMessage(), e);
         }
     }
 
-    /** A kcat (librdkafka) configuration file for {@code principal}: {@code kcat -F <file> -b … -t … -C}. */
-    public Path kcatConfig(String principal) {
-        Path file = home.resolve(principal + ".kcat.conf");
+    /**
+     * The login of {@code principal} for tools outside the stack, owner-only: {@code <principal>.client.properties}
+     * for Kafka's own (Java) tools ({@code --command-config}, {@code --producer.config}) and
+     * {@code <principal>.kcat.conf} for kcat ({@code -F}; SCRAM with a Kafka 4 broker needs librdkafka 2.6.1 or later).
+     *
+     * @return the Java client properties file
+     */
+    public Path toolLogins(String principal) {
+        Path java = home.resolve(principal + ".client.properties");
+        writeOwnerOnly(java, String.join("\n",
+                "security.protocol=SASL_SSL",
+                "sasl.mechanism=" + MECHANISM,
+                "sasl.jaas.config=" + scramLogin(principal),
+                "ssl.truststore.type=PEM",
+                "ssl.truststore.location=" + caCertificate().toAbsolutePath()) + "\n");
+        writeOwnerOnly(home.resolve(principal + ".kcat.conf"), String.join("\n",
+                "security.protocol=SASL_SSL",
+                "sasl.mechanisms=" + MECHANISM,
+                "sasl.username=" + principal,
+                "sasl.password=" + password(principal),
+                "ssl.ca.location=" + caCertificate().toAbsolutePath()) + "\n");
+        return java;
+    }
+
+    private static void writeOwnerOnly(Path file, String text) {
         try {
-            Path written = ownerOnlyFile(home.resolve(principal + ".kcat.new"));
-            Files.writeString(written, String.join("\n",
-                    "security.protocol=SASL_SSL",
-                    "sasl.mechanisms=" + MECHANISM,
-                    "sasl.username=" + principal,
-                    "sasl.password=" + password(principal),
-                    "ssl.ca.location=" + caCertificate().toAbsolutePath()) + "\n", StandardCharsets.UTF_8);
+            Path written = ownerOnlyFile(file.resolveSibling(file.getFileName() + ".new"));
+            Files.writeString(written, text, StandardCharsets.UTF_8);
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
         } catch (IOException e) {
             throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -124,7 +126,15 @@ class SecuredKafkaEndToEndTest {
 
     @Test
     void anEmitterWritesSamplesButNeitherTheProtectionStateNorWeddingsAndReadsNothing() throws Exception {
-        send(KafkaAccess.EMITTER.name(), Topics.APM_SAMPLES, "payments", sample());
+        // with the login the launcher hands to tools, as an emitter outside the stack would use it
+        Properties login = new Properties();
+        try (Reader reader = Files.newBufferedReader(secure.toolLogins(KafkaAccess.EMITTER.name()))) {
+            login.load(reader);
+        }
+        Map<String, Object> emitter = new HashMap<>();
+        login.forEach((key, value) -> emitter.put(String.valueOf(key), value));
+        emitter.put("bootstrap.servers", broker.bootstrap());
+        send(emitter, Topics.APM_SAMPLES, "payments", sample());
 
         assertThatThrownBy(() -> send(KafkaAccess.EMITTER.name(), Topics.WEDDINGS, "w-1", wedding("w-1")))
                 .hasRootCauseInstanceOf(TopicAuthorizationException.class);
@@ -155,10 +165,25 @@ class SecuredKafkaEndToEndTest {
     @Test
     void theSecretsAreTheOwnersAlone() throws IOException {
         for (Path file : List.of(secure.home().resolve("passwords.properties"), secure.home().resolve("server.properties"),
+                secure.toolLogins(SecureKafka.ADMIN), secure.home().resolve("admin.kcat.conf"),
                 secure.serviceLogin("scaling-planner").resolve("spring.kafka.properties.sasl.jaas.config"))) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo("rw-------");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secure.home()))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void everyServiceButTheGatewayLogsInAsItselfWithoutAPasswordOnItsCommandLine() throws IOException {
+        assertThat(ServiceArguments.secureKafka(WedopsService.GATEWAY, secure)).isEmpty();
+        for (KafkaAccess.Principal service : KafkaAccess.SERVICES) {
+            WedopsService wedops = WedopsService.valueOf(service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            List<String> arguments = ServiceArguments.secureKafka(wedops, secure);
+            assertThat(String.join(" ", arguments)).doesNotContain(secure.password(service.name()));
+            String tree = arguments.stream().filter(a -> a.startsWith("--spring.config.import=optional:configtree:")).findFirst().orElseThrow()
+                    .substring("--spring.config.import=optional:configtree:".length());
+            assertThat(Files.readString(Path.of(tree, "spring.kafka.properties.sasl.jaas.config")))
+                    .contains("username=\"" + service.name() + "\"", "password=\"" + secure.password(service.name()) + "\"");
+        }
     }
 
     @Test
