@@ -71,6 +71,7 @@ class DeployManifestsTest {
         Set<String> generic = rendered.items().stream().filter(i -> i instanceof GenericKubernetesResource)
                 .map(i -> i.getApiVersion().replaceAll("/.*", "") + "/" + i.getKind()).collect(Collectors.toCollection(TreeSet::new));
         assertThat(generic).isSubsetOf("kafka.strimzi.io/Kafka", "kafka.strimzi.io/KafkaNodePool", "kafka.strimzi.io/KafkaTopic",
+                "kafka.strimzi.io/KafkaUser",
                 "postgresql.cnpg.io/Cluster", "postgresql.cnpg.io/Database", "postgresql.cnpg.io/ScheduledBackup");
         assertThat(rendered.all(Deployment.class)).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(PORTS.keySet());
         assertThat(rendered.all(Service.class)).hasSize(6);
@@ -277,6 +278,10 @@ class DeployManifestsTest {
         for (HasMetadata kafka : rendered.ofKind("Kafka")) {
             assertThat(priorityClasses).contains(String.valueOf(path(spec(kafka), "kafka", "template", "pod", "priorityClassName")));
         }
+        // Secrets Strimzi's operators write, nobody creates: one per KafkaUser and the cluster CA's certificate
+        // (KafkaAccessManifestsTest checks what is read from them)
+        rendered.ofKind("KafkaUser").forEach(user -> referenced.remove(user.getMetadata().getName()));
+        rendered.ofKind("Kafka").forEach(kafka -> referenced.remove(kafka.getMetadata().getName() + "-cluster-ca-cert"));
         assertThat(referenced).as("Secrets referenced by k8s/" + overlay + " against k8s/secrets-required.yaml").isEqualTo(required);
     }
 

@@ -11,16 +11,18 @@ import java.util.Optional;
  *
  * @param tokenRoles present when {@code --token} asks for a token instead of a stack
  */
-public record LaunchOptions(int portOffset, boolean simulate, Optional<List<String>> tokenRoles, boolean help) {
+public record LaunchOptions(int portOffset, boolean simulate, Optional<List<String>> tokenRoles, boolean help, boolean secureKafka) {
 
     public static final String USAGE = """
-            usage: java -jar local-stack/target/local-stack.jar [--simulate] [--port-offset N]
+            usage: java -jar local-stack/target/local-stack.jar [--simulate] [--port-offset N] [--secure-kafka]
                    java -jar local-stack/target/local-stack.jar --token [ROLE...]
 
               (no flag)        start Kafka, PostgreSQL and every service; Ctrl-C stops them all
               --simulate       also run stand-in endpoints (steady, flapping, slow) and a Slack stand-in,
                                and register them with the health collector
               --port-offset N  shift every port by N (Kafka 9092, PostgreSQL 5433, services 8080..8085)
+              --secure-kafka   run Kafka as in production: SASL/SCRAM over TLS, a principal per service, the
+                               ACLs of KafkaAccess (its own data and passwords under .wedops/kafka-secure/)
               --token [ROLE…]  print a JWT for the running stack and exit; roles VIEWER, OPERATOR, ADMIN
                                (default ADMIN), or INGEST for an emitter's ingest-scoped token""";
 
@@ -29,10 +31,13 @@ public record LaunchOptions(int portOffset, boolean simulate, Optional<List<Stri
         boolean simulate = false;
         List<String> roles = null;
         boolean help = false;
+        boolean secureKafka = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--simulate")) {
                 simulate = true;
+            } else if (arg.equals("--secure-kafka")) {
+                secureKafka = true;
             } else if (arg.equals("--port-offset") || arg.startsWith("--port-offset=")) {
                 String value;
                 if (arg.contains("=")) {
@@ -57,7 +62,7 @@ public record LaunchOptions(int portOffset, boolean simulate, Optional<List<Stri
                 throw new StackException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new LaunchOptions(offset, simulate, Optional.ofNullable(roles).map(List::copyOf), help);
+        return new LaunchOptions(offset, simulate, Optional.ofNullable(roles).map(List::copyOf), help, secureKafka);
     }
 
     private static int parseOffset(String value) {

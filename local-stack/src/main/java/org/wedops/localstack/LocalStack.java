@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import org.wedops.events.KafkaAccess;
 import org.wedops.localstack.console.StackTable;
 import org.wedops.localstack.kafka.KafkaBrokerProcess;
+import org.wedops.localstack.kafka.SecureKafka;
 import org.wedops.localstack.ports.PortCheck;
 import org.wedops.localstack.ports.StackPorts;
 import org.wedops.localstack.postgres.PostgresServer;
@@ -95,8 +97,12 @@ public final class LocalStack {
         String secret = secret();
 
         console.println("WedOps local stack — data in " + relative(directories.root()) + ", logs in " + relative(directories.logs()));
-        console.println("starting Kafka on " + ports.kafkaBootstrap() + " …");
-        KafkaBrokerProcess broker = stack.adopt(KafkaBrokerProcess.start(installation, directories, ports.kafka(), ports.kafkaController()));
+        Optional<SecureKafka> secureKafka = options.secureKafka()
+                ? Optional.of(SecureKafka.loadOrCreate(directories.root().resolve("kafka-secure")))
+                : Optional.empty();
+        console.println("starting Kafka on " + ports.kafkaBootstrap() + (secureKafka.isPresent() ? " (SASL/SCRAM over TLS, ACLs)" : "") + " …");
+        KafkaBrokerProcess broker = stack.adopt(KafkaBrokerProcess.start(installation, directories, ports.kafka(), ports.kafkaController(),
+                secureKafka));
 
         // PostgreSQL starts in-process while the broker JVM boots next door
         console.println("starting PostgreSQL on 127.0.0.1:" + ports.postgres() + " …");
@@ -119,26 +125,30 @@ public final class LocalStack {
         console.println("starting " + WedopsService.values().length + " services …");
         List<ServiceProcess> services = new ArrayList<>();
         for (WedopsService service : WedopsService.values()) {
-            List<String> arguments = ServiceArguments.of(service, ports, directories.jwtSecret(), slack);
+            List<String> arguments = new ArrayList<>(ServiceArguments.of(service, ports, directories.jwtSecret(), slack));
+            secureKafka.ifPresent(kafka -> arguments.addAll(ServiceArguments.secureKafka(service, kafka)));
             services.add(stack.adopt(ServiceProcess.start(service.artifactId(), installation.serviceJar(service.artifactId()),
                     ports.of(service), arguments, directories.log(service.artifactId()))));
         }
         ReadinessWait.awaitAll(services, SERVICES_READY, ready -> console.println("  " + ready.name() + " ready (" + elapsed() + ")"));
 
         stack.markUp();
-        printSummary(services, ports, slack);
+        printSummary(services, ports, slack, secureKafka);
         simulator.ifPresent(running -> {
             console.println("simulating traffic:");
             SimulatedTargets.register(running, URI.create("http://127.0.0.1:" + ports.of(WedopsService.HEALTH_COLLECTOR)),
                     LocalTokens.simulator(secret, Instant.now()), console);
             running.emitSamples(URI.create("http://127.0.0.1:" + ports.of(WedopsService.APM_INGEST)), LocalTokens.simulator(secret, Instant.now()));
-            console.println("  watch: kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C -f '%k %s\\n'");
+            console.println("  watch: " + secureKafka.map(kafka -> "java -cp 'local-stack/target/lib/*' org.apache.kafka.tools.consumer.ConsoleConsumer"
+                    + " --bootstrap-server " + ports.kafkaBootstrap() + " --command-config " + relative(kafka.toolLogins(SecureKafka.ADMIN))
+                    + " --topic ops.health.v1 --formatter-property print.key=true")
+                    .orElse("kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C -f '%k %s\\n'"));
             console.println("  Slack messages appear below as [slack] …");
         });
         console.println("Ctrl-C stops everything.");
     }
 
-    private void printSummary(List<ServiceProcess> services, StackPorts ports, Optional<String> slack) {
+    private void printSummary(List<ServiceProcess> services, StackPorts ports, Optional<String> slack, Optional<SecureKafka> secureKafka) {
         List<StackTable.Row> rows = services.stream()
                 .map(service -> new StackTable.Row(service.name(), service.port(), service.baseUrl().toString(), relative(service.log())))
                 .toList();
@@ -146,12 +156,22 @@ public final class LocalStack {
         console.print(StackTable.render(rows));
         console.println("all " + services.size() + " services healthy in " + elapsed());
         console.println();
-        console.println("  Kafka       " + ports.kafkaBootstrap() + "   e.g. kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C");
+        console.println("  Kafka       " + ports.kafkaBootstrap() + secureKafka.map(kafka -> "   SASL/SCRAM over TLS; logins for tools in "
+                + relative(kafka.home()) + ": " + loginFiles(kafka)).orElse("   e.g. kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C"));
         console.println("  PostgreSQL  jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/<database>   user postgres, password postgres; databases "
                 + String.join(", ", WedopsService.databases()));
         console.println("  Slack       " + slack.orElse("not configured (set " + SLACK_ENV + " or use --simulate)"));
         console.println("  Tokens      java -jar local-stack/target/local-stack.jar --token OPERATOR");
         console.println();
+    }
+
+    /**
+     * The super user's and the emitters' logins, for Kafka's console tools (--command-config) and kcat (-F); the
+     * services' own stay with the services.
+     */
+    private static String loginFiles(SecureKafka kafka) {
+        List.of(SecureKafka.ADMIN, KafkaAccess.EMITTER.name(), KafkaAccess.WEDDING_APP.name()).forEach(kafka::toolLogins);
+        return "{admin,emitter,wedding-app}.{client.properties,kcat.conf}";
     }
 
     private static void requireServiceJars(Installation installation) {

@@ -16,12 +16,19 @@ class LaunchOptionsTest {
         assertThat(options.portOffset()).isZero();
         assertThat(options.simulate()).isFalse();
         assertThat(options.tokenRoles()).isEmpty();
+        assertThat(options.secureKafka()).isFalse();
+    }
+
+    @Test
+    void secureKafkaIsAFlagBesideTheOthers() {
+        assertThat(LaunchOptions.parse("--secure-kafka", "--simulate"))
+                .isEqualTo(new LaunchOptions(0, true, java.util.Optional.empty(), false, true));
     }
 
     @Test
     void simulateAndPortOffsetInEitherSpelling() {
         assertThat(LaunchOptions.parse("--simulate", "--port-offset", "100"))
-                .isEqualTo(new LaunchOptions(100, true, java.util.Optional.empty(), false));
+                .isEqualTo(new LaunchOptions(100, true, java.util.Optional.empty(), false, false));
         assertThat(LaunchOptions.parse("--port-offset=-10").portOffset()).isEqualTo(-10);
     }
 

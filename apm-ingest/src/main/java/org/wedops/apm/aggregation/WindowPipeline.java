@@ -16,6 +16,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Topics;
@@ -25,7 +26,9 @@ import org.wedops.events.Topics;
  * the emitted window commit together with the input offsets, so a crash or restart neither loses nor double-counts a
  * sample. Records that cannot be decoded or whose processing throws go to ops.apm.samples.v1.dlt with the error in
  * headers ({@link SampleDeadLetters}); processing goes on.
- * Instances with the same application id split the partitions.
+ * Instances with the same application id split the partitions. The clients take every connection setting (brokers,
+ * TLS, SASL, client id, {@code spring.kafka.properties.*}) from Spring Boot's {@code spring.kafka.*}, as every other
+ * client of the service does, so a secured broker needs no setting of its own here.
  */
 @Component
 public class WindowPipeline implements SmartLifecycle {
@@ -39,17 +42,17 @@ public class WindowPipeline implements SmartLifecycle {
             StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.deadLetterOf(Topics.APM_SAMPLES));
 
     private final WindowSettings settings;
-    private final String bootstrapServers;
+    private final KafkaProperties kafka;
     private final String applicationName;
     private final MeterRegistry meters;
     private final Clock clock;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
 
-    WindowPipeline(WindowSettings settings, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                   @Value("${spring.application.name}") String applicationName, MeterRegistry meters, Clock clock) {
+    WindowPipeline(WindowSettings settings, KafkaProperties kafka, @Value("${spring.application.name}") String applicationName,
+                   MeterRegistry meters, Clock clock) {
         this.settings = settings;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.applicationName = applicationName;
         this.meters = meters;
         this.clock = clock;
@@ -91,11 +94,16 @@ public class WindowPipeline implements SmartLifecycle {
         return running != null && running.state() == KafkaStreams.State.RUNNING;
     }
 
-    private Properties properties() {
+    Properties properties() {
+        return properties(settings, kafka);
+    }
+
+    /** Boot's connection settings first, then what this topology needs, which no general setting may change. */
+    static Properties properties(WindowSettings settings, KafkaProperties kafka) {
         Properties properties = new Properties();
+        properties.putAll(kafka.buildStreamsProperties());
         properties.putAll(Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId(),
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()),
                 StreamsConfig.STATE_DIR_CONFIG, settings.stateDir(),

@@ -1,12 +1,17 @@
 package org.wedops.localstack.kafka;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +21,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
+
+import kafka.tools.StorageTool;
 import org.wedops.localstack.Installation;
 import org.wedops.localstack.StackDirectories;
 import org.wedops.localstack.StackException;
@@ -36,28 +43,74 @@ public final class KafkaBrokerProcess {
 
     private final ChildProcess child;
     private final String bootstrap;
+    private final Optional<SecureKafka> secure;
 
-    private KafkaBrokerProcess(ChildProcess child, String bootstrap) {
+    private KafkaBrokerProcess(ChildProcess child, String bootstrap, Optional<SecureKafka> secure) {
         this.child = child;
         this.bootstrap = bootstrap;
+        this.secure = secure;
     }
 
     public static KafkaBrokerProcess start(Installation installation, StackDirectories directories, int brokerPort, int controllerPort) {
-        Path config = directories.kafka().resolve("server.properties");
-        Map<String, String> properties = BrokerProperties.of(brokerPort, controllerPort, directories.kafkaData());
+        return start(installation, directories, brokerPort, controllerPort, Optional.empty());
+    }
+
+    /**
+     * With {@code secure} present, the broker takes only SASL/SCRAM over TLS and authorises with the ACLs of
+     * KafkaAccess; its configuration and data then live in {@link SecureKafka#home()}, apart from the plain broker's.
+     */
+    public static KafkaBrokerProcess start(Installation installation, StackDirectories directories, int brokerPort, int controllerPort,
+                                           Optional<SecureKafka> secure) {
+        Path home = secure.map(SecureKafka::home).orElse(directories.kafka());
+        Path data = secure.isPresent() ? home.resolve("data") : directories.kafkaData();
+        Path config = home.resolve("server.properties");
+        Map<String, String> properties = BrokerProperties.of(brokerPort, controllerPort, data);
+        secure.ifPresent(security -> properties.putAll(security.brokerProperties(brokerPort, controllerPort)));
         try {
-            Files.createDirectories(directories.kafkaData());
-            Files.writeString(config, BrokerProperties.render(properties), StandardCharsets.UTF_8);
+            Files.createDirectories(data);
+            // owner-only: the secured broker's file holds its keystore and controller passwords
+            Files.writeString(SecureKafka.ownerOnlyFile(config), BrokerProperties.render(properties), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new StackException("cannot write " + config + ": " + e.getMessage(), e);
         }
         Path log = directories.log("kafka");
-        if (!Files.exists(directories.kafkaData().resolve("meta.properties"))) {
-            format(installation, config, directories.log("kafka-format"));
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            if (secure.isPresent()) {
+                formatWithUsers(config, secure.get(), directories.log("kafka-format"));
+            } else {
+                format(installation, config, directories.log("kafka-format"));
+            }
         }
         ChildProcess child = ChildProcess.start("kafka", java(installation, "kafka.Kafka", config.toString()),
                 directories.root().getParent(), log);
-        return new KafkaBrokerProcess(child, "127.0.0.1:" + brokerPort);
+        return new KafkaBrokerProcess(child, "127.0.0.1:" + brokerPort, secure);
+    }
+
+    /**
+     * KRaft keeps SCRAM users in its metadata, so the inter-broker user must exist before the first start: the storage
+     * tool writes every principal's credential while formatting. It runs in this JVM, so that the passwords never
+     * appear on a process's command line.
+     */
+    private static void formatWithUsers(Path config, SecureKafka secure, Path log) {
+        List<String> arguments = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", config.toString(), "--ignore-formatted"));
+        arguments.addAll(secure.scramArguments());
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            exit = StorageTool.execute(arguments.toArray(String[]::new), print);
+        } catch (RuntimeException e) {
+            throw new StackException("formatting the secured Kafka log directory failed: " + e.getMessage(), e);
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, output.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackException("cannot write " + log + ": " + e.getMessage(), e);
+        }
+        if (exit != 0) {
+            throw new StackException("formatting the secured Kafka log directory failed (exit " + exit + "); see " + log);
+        }
     }
 
     /**
@@ -95,14 +148,24 @@ public final class KafkaBrokerProcess {
         return command;
     }
 
-    /** The broker is ready when it answers a metadata request, which is what every client needs first. */
+    /**
+     * The broker is ready when it answers a metadata request, which is what every client needs first. A secured broker
+     * is ready once, moreover, its topics, users and ACLs are in place (as its super user), before any service starts.
+     */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500))) {
+        Map<String, Object> config = new HashMap<>(clientProperties(SecureKafka.ADMIN));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        try (Admin admin = Admin.create(config)) {
+            awaitAnswer(admin, deadline, timeout);
+            secure.ifPresent(security -> KafkaProvisioning.apply(admin, security));
+        }
+    }
+
+    private void awaitAnswer(Admin admin, long deadline, Duration timeout) {
+        try {
             while (true) {
                 if (!child.isAlive()) {
                     throw new StackException("the Kafka broker exited with code " + child.exitCode()
@@ -127,6 +190,18 @@ public final class KafkaBrokerProcess {
 
     public String bootstrap() {
         return bootstrap;
+    }
+
+    /** The settings a plain Kafka client needs here: the bootstrap and, on a secured broker, TLS and {@code principal}'s login. */
+    public Map<String, Object> clientProperties(String principal) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        secure.ifPresent(security -> properties.putAll(security.clientProperties(principal)));
+        return properties;
+    }
+
+    public Optional<SecureKafka> secure() {
+        return secure;
     }
 
     public ChildProcess child() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.wedops.localstack.kafka.SecureKafka;
 import org.wedops.localstack.ports.StackPorts;
 
 /** The Spring arguments that wire one service to the local broker, its own database and its neighbours. */
@@ -57,6 +58,25 @@ public final class ServiceArguments {
                 service + "command.rollout[5]={environment}",
                 service + "command.rollout[6]={version}",
                 "--wedops.deploy.verification.window=1m");
+    }
+
+    /**
+     * What a service adds to talk to the secured broker ({@code --secure-kafka}) as its own principal, through Spring
+     * Boot's standard {@code spring.kafka.*} settings, so producers, consumers, admin clients and Kafka Streams all
+     * use them. The SASL login comes from a config tree (one owner-only file), not the command line. Topics are the
+     * launcher's to create, as Strimzi's KafkaTopics are in a cluster: the service has no right to create them.
+     */
+    public static List<String> secureKafka(WedopsService service, SecureKafka kafka) {
+        if (service.database().isEmpty()) {
+            return List.of(); // the gateway has no Kafka client
+        }
+        return List.of(
+                "--spring.kafka.security.protocol=SASL_SSL",
+                "--spring.kafka.ssl.trust-store-location=file:" + kafka.caCertificate().toAbsolutePath(),
+                "--spring.kafka.ssl.trust-store-type=PEM",
+                "--spring.kafka.properties.sasl.mechanism=" + SecureKafka.MECHANISM,
+                "--spring.kafka.admin.auto-create=false",
+                "--spring.config.import=optional:configtree:" + kafka.serviceLogin(service.artifactId()).toAbsolutePath() + "/");
     }
 
     public static List<String> database(int postgresPort, String database) {
