@@ -18,7 +18,9 @@ import org.wedops.testsupport.TestTokens;
  * small bodies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wedops.security.mode=local",
         "wedops.security.jwt-secret=" + TestTokens.SECRET,
+        "wedops.security.scrape-token=" + TestTokens.SCRAPE_TOKEN,
         "wedops.gateway.requests.max-body-size=16KB",
         "wedops.gateway.requests.max-ingest-body-size=64KB"})
 @AutoConfigureWebTestClient

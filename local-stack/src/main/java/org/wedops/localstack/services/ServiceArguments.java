@@ -34,6 +34,7 @@ public final class ServiceArguments {
         if (service == WedopsService.DEPLOYMENT_ORCHESTRATOR) {
             arguments.addAll(demoDeployable());
         }
+        arguments.add("--wedops.security.mode=local");
         arguments.add("--wedops.security.jwt-secret-file=" + jwtSecretFile.toAbsolutePath());
         return arguments;
     }
