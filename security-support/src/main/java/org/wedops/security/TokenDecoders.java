@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -23,14 +25,20 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The token decoder of each mode. Issuer mode: signature against the issuer's JWKS with asymmetric algorithms only,
  * then issuer, audience, type and time; keys are fetched with the first token and refetched when a token names a key
- * id the cached set lacks (the issuer rotated its keys). Local mode: HS256 against the shared secret. In both a token
+ * id the cached set lacks (the issuer rotated its keys), each call bounded by {@link #ISSUER_TIMEOUT}. Local mode: HS256 against the shared secret. In both a token
  * must carry an expiry: one without would be valid forever.
  */
 final class TokenDecoders {
+
+    static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(5);
 
     private TokenDecoders() {
     }
@@ -44,6 +52,7 @@ final class TokenDecoders {
                 ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 : NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri());
         NimbusReactiveJwtDecoder decoder = builder
+                .webClient(boundedWebClient())
                 .jwsAlgorithms(algorithms -> {
                     algorithms.clear();
                     algorithms.addAll(properties.algorithms());
@@ -54,6 +63,14 @@ final class TokenDecoders {
         validators.add(new JwtAudienceValidator(properties.audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
+    }
+
+    /** An issuer that does not answer fails the token within seconds instead of holding the request. */
+    private static WebClient boundedWebClient() {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) ISSUER_TIMEOUT.toMillis())
+                .responseTimeout(ISSUER_TIMEOUT);
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     private static ReactiveJwtDecoder local(SecurityProperties properties) {

@@ -20,9 +20,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * Bearer-token rules shared by every service: health is open but bare without a token (probes), metrics need the
- * scrape token or ADMIN ({@link ScrapeToken}), reads need
- * VIEWER, changes need OPERATOR (ADMIN-only actions say so with {@code @PreAuthorize}), and ingest endpoints that
+ * Bearer-token rules shared by every service: tokens are checked as {@link SecurityProperties} says (issuer's JWKS, or
+ * a local HS256 secret; {@link TokenDecoders}); health is open but bare without a token (probes), metrics need the
+ * scrape token or ADMIN ({@link ScrapeToken}), reads need VIEWER, changes need OPERATOR (ADMIN-only actions say so with {@code @PreAuthorize}), and ingest endpoints that
  * a service lists in {@link IngestEndpoints} also accept tokens with the ingest scope. CSRF is off: there are no
  * cookies, only bearer tokens. Refusals are problem+json (401 says why the token was refused, 403 what the request
  * needed), and the authenticated principal is left on the exchange for audit and rate limits

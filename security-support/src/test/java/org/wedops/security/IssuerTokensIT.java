@@ -33,7 +33,8 @@ import com.nimbusds.jwt.SignedJWT;
  * issuer, and it has not expired. Every other token is refused with 401 problem+json.
  */
 @SpringBootTest(classes = WedopsSecurityRulesIT.DummyService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// the first token waits for discovery and the key fetch: on a loaded machine more than the default 5 s
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class IssuerTokensIT {
 
     static final LocalIssuer issuer = LocalIssuer.start();

@@ -1,6 +1,7 @@
 package org.wedops.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.wedops.testsupport.TestTokens;
 
@@ -71,6 +73,17 @@ class SecurityModeStartupTest {
         // down does not stop a service from starting (its tokens are refused meanwhile)
         service.withPropertyValues("wedops.security.issuer-uri=" + ISSUER, "wedops.security.audience=wedops-api")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ReactiveJwtDecoder.class));
+    }
+
+    @Test
+    void localModeReadsTheSecretFromItsFileAndChecksTokensWithIt() throws Exception {
+        Path file = Files.writeString(directory.resolve("jwt-secret"), TestTokens.SECRET + "\n");
+        service.withPropertyValues("wedops.security.mode=local", "wedops.security.jwt-secret-file=" + file).run(context -> {
+            ReactiveJwtDecoder decoder = context.getBean(ReactiveJwtDecoder.class);
+            assertThat(decoder.decode(TestTokens.withRoles("VIEWER")).block().getSubject()).isEqualTo("test-user");
+            assertThatThrownBy(() -> decoder.decode(TestTokens.signedWith("another-secret-of-at-least-32-bytes!!", "ADMIN")).block())
+                    .isInstanceOf(JwtException.class);
+        });
     }
 
     @Test
