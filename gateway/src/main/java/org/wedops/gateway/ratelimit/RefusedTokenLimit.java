@@ -3,6 +3,7 @@ package org.wedops.gateway.ratelimit;
 import java.util.Map;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
  * address gets 429 before its token is even looked at, until the budget refills. Without this a token guesser would
  * never meet a limit: the per-client limits run after authentication, which is where its requests end. Runs before
  * security; the charge is taken when the response is committed, which is when its status is final. Health probes
- * are never held back (a kubelet shares no budget with an attacker).
+ * without a token are never held back (a kubelet may share an address with an attacker, and needs no token).
  */
 @Component
 class RefusedTokenLimit implements WebFilter, Ordered {
@@ -34,9 +35,15 @@ class RefusedTokenLimit implements WebFilter, Ordered {
         return Ordered.HIGHEST_PRECEDENCE + 30; // after the audit and CORS, before security (-100)
     }
 
+    /** A kubelet's probe: health without a token. With one, health is as good a place to guess tokens as any. */
+    private static boolean isProbe(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value().startsWith("/actuator/health")
+                && !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!properties.enabled() || exchange.getRequest().getPath().value().startsWith("/actuator/health")) {
+        if (!properties.enabled() || isProbe(exchange)) {
             return chain.filter(exchange);
         }
         RateLimitProperties.Limit limit = properties.refusedTokens();

@@ -22,7 +22,7 @@ import org.wedops.testsupport.TestTokens;
 /**
  * A token guesser against the gateway: each refused token draws on its address's budget (3 a minute here), and once
  * that is spent the address gets 429 before any token it sends is looked at — a right guess included, so guessing
- * gains nothing — while health probes still answer. Its own context: the test spends the budget of 127.0.0.1.
+ * gains nothing — while health probes (without a token) still answer. Its own context: the test spends the budget of 127.0.0.1.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wedops.security.mode=local",
@@ -60,6 +60,8 @@ class RefusedTokenLimitIT {
         assertThat(standIns.withRequestId(requestId)).isEmpty();
 
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(TestTokens.signedWith(GatewayTokens.OTHER_SECRET, "VIEWER")))
+                .exchange().expectStatus().isEqualTo(429);
     }
 
     private WebTestClient.RequestHeadersSpec<?> alerts(String token) {
