@@ -210,7 +210,7 @@ sed -n 's/^pids //p' "$WORK/stack-ready" >"$WORK/stack-pids"
 PG_PID="$(head -1 "$WORK/stack/postgres/postmaster.pid")"
 read -r ROUTER_PID KAFKA_PID <"$WORK/stack-pids"
 log "feeding WedOps"
-ROUTER_URL="http://127.0.0.1:$ROUTER_PORT" WATCH_PIDS="alert-router=$ROUTER_PID kafka=$KAFKA_PID postgres=$PG_PID" \
+ROUTER_URL="http://127.0.0.1:$ROUTER_PORT" SCRAPE_TOKEN_FILE="$WORK/stack/scrape-token" WATCH_PIDS="alert-router=$ROUTER_PID kafka=$KAFKA_PID postgres=$PG_PID" \
   "${DRIVER[@]}" run wedops "$RESULTS"
 # ---- 5b. the floor: the same stream into the same broker, the router paused, a bare consumer reading ----------------
 log "the Kafka hop alone: alert-router paused (SIGSTOP), the same stream through the broker to a bare consumer"

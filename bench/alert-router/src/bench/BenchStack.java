@@ -22,6 +22,7 @@ import org.wedops.localstack.postgres.PostgresServer;
 import org.wedops.localstack.process.ChildProcess;
 import org.wedops.localstack.process.JavaExecutable;
 import org.wedops.localstack.security.JwtSecret;
+import org.wedops.localstack.security.LocalSecretFile;
 import org.wedops.localstack.security.LocalTokens;
 import org.wedops.localstack.services.ServiceArguments;
 import org.wedops.localstack.services.WedopsService;
@@ -82,6 +83,8 @@ public final class BenchStack {
         System.out.printf("[bench-stack] Kafka and PostgreSQL ready (%.1f s)%n", (System.nanoTime() - started) / 1e9);
 
         String secret = JwtSecret.loadOrCreate(directories.jwtSecret());
+        // RouterMetrics reads the router's /actuator/prometheus with it (SCRAPE_TOKEN_FILE in run.sh)
+        LocalSecretFile.loadOrCreate(directories.scrapeToken());
         int port = ports.of(WedopsService.ALERT_ROUTER);
         List<String> command = new ArrayList<>();
         command.add(JavaExecutable.current().toString());
@@ -90,8 +93,8 @@ public final class BenchStack {
         command.add("-jar");
         command.add(routerJar.toString());
         command.add("--server.port=" + port);
-        // the launcher's own argument list for the alert-router: broker, its database, the JWT secret file
-        command.addAll(ServiceArguments.of(WedopsService.ALERT_ROUTER, ports, directories.jwtSecret(), Optional.empty()));
+        // the launcher's own argument list for the alert-router: broker, its database, the JWT secret and scrape token files
+        command.addAll(ServiceArguments.of(WedopsService.ALERT_ROUTER, ports, directories, Optional.empty()));
         // The routing file is NOT an argument: it reaches the child through the environment
         // (WEDOPS_ALERT_ROUTING_FILE=file:…, set by run.sh and inherited), which is how it would reach an alert-router
         // started by ./wedops run. checkRouting() below proves the router took it.

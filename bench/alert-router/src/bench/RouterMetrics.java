@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The alert-router's own timers from /actuator/prometheus (open without a token): how long the Kafka listener spends
+ * The alert-router's own timers from /actuator/prometheus (read with the bench stack's scrape token, whose file
+ * run.sh names in SCRAPE_TOKEN_FILE): how long the Kafka listener spends
  * per record, how long the webhook calls take, GC pauses. Taken when the measured run starts and when it ends.
  */
 final class RouterMetrics {
@@ -26,8 +27,13 @@ final class RouterMetrics {
     static Map<String, Double> scrape(String routerUrl, Path saveTo) {
         Map<String, Double> values = new TreeMap<>();
         try {
+            String scrapeToken = Files.readString(Path.of(System.getenv("SCRAPE_TOKEN_FILE"))).trim();
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(routerUrl + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + scrapeToken)
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("/actuator/prometheus answered " + r.statusCode());
+            }
             if (saveTo != null) {
                 Files.writeString(saveTo, r.body());
             }

@@ -25,6 +25,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -35,6 +37,9 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -60,6 +65,8 @@ class DeployManifestsTest {
     static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "health-collector", 8081, "deployment-orchestrator", 8082,
             "scaling-planner", 8083, "apm-ingest", 8084, "alert-router", 8085);
     static final String NAME = "app.kubernetes.io/name";
+    /** The actuator's own port (MANAGEMENT_SERVER_PORT) on every pod: probes and Prometheus, nothing else. */
+    static final int MANAGEMENT_PORT = 9090;
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
@@ -101,7 +108,12 @@ class DeployManifestsTest {
             assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
             Container app = only(deployment);
             assertThat(app.getImage()).isEqualTo("wedops/" + name + ":0.1.0-SNAPSHOT");
-            assertThat(app.getPorts()).extracting(ContainerPort::getContainerPort).containsExactly(PORTS.get(name));
+            assertThat(app.getPorts()).extracting(ContainerPort::getContainerPort).containsExactly(PORTS.get(name), MANAGEMENT_PORT);
+            assertThat(app.getEnv()).filteredOn(e -> e.getName().equals("MANAGEMENT_SERVER_PORT"))
+                    .singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo(String.valueOf(MANAGEMENT_PORT)));
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("prometheus.io/port", String.valueOf(MANAGEMENT_PORT))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
 
             List<Service> services = rendered.all(Service.class).stream()
                     .filter(s -> podLabels.entrySet().containsAll(s.getSpec().getSelector().entrySet())).toList();
@@ -202,6 +214,9 @@ class DeployManifestsTest {
         assertThat(gateway.bindsName("wedops.gateway.services.apm-ingest")).isTrue();
         assertThat(gateway.bindsEnvironmentVariable("WEDOPS_KAFKA_BOOTSTRAPSERVERS")).as("the gateway has no Kafka").isFalse();
         assertThat(gateway.bindsEnvironmentVariable("WEDOPS_SECURITY_ISSUERURI")).isTrue();
+        assertThat(gateway.bindsEnvironmentVariable("WEDOPS_SECURITY_AUDIENCE")).isTrue();
+        assertThat(gateway.bindsEnvironmentVariable("WEDOPS_SECURITY_SCRAPETOKEN")).isTrue();
+        assertThat(gateway.bindsEnvironmentVariable("WEDOPS_SECURITY_AUDIENCES")).isFalse();
     }
 
     @ParameterizedTest
@@ -323,7 +338,9 @@ class DeployManifestsTest {
         assertThat(spec(production.ofKind("KafkaNodePool").get(0)).get("replicas")).isEqualTo(3);
         for (Deployment deployment : production.all(Deployment.class)) {
             assertThat(environment(production, deployment)).as(deployment.getMetadata().getName())
-                    .contains("WEDOPS_SECURITY_ISSUERURI").doesNotContain("WEDOPS_SECURITY_JWTSECRET");
+                    .contains("WEDOPS_SECURITY_ISSUERURI", "WEDOPS_SECURITY_AUDIENCE").doesNotContain("WEDOPS_SECURITY_JWTSECRET");
+            assertThat(only(deployment).getEnv()).filteredOn(e -> e.getName().equals("WEDOPS_SECURITY_MODE"))
+                    .allSatisfy(e -> assertThat(e.getValue()).isEqualTo("issuer"));
         }
         Map<String, Object> db = spec(production.ofKind("Cluster").get(0));
         assertThat(db.get("instances")).isEqualTo(3);
@@ -336,7 +353,67 @@ class DeployManifestsTest {
         local.all(Deployment.class).forEach(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
         for (Deployment deployment : local.all(Deployment.class)) {
             assertThat(environment(local, deployment)).contains("WEDOPS_SECURITY_JWTSECRET").doesNotContain("WEDOPS_SECURITY_ISSUERURI");
+            assertThat(only(deployment).getEnv()).filteredOn(e -> e.getName().equals("WEDOPS_SECURITY_MODE"))
+                    .singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("local"));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void onlyTheGatewayReachesAServiceApiAndPrometheusOnlyTheActuatorPort(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        List<NetworkPolicy> policies = rendered.all(NetworkPolicy.class);
+        assertThat(policies).anySatisfy(p -> assertThat(p.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty());
+        for (Deployment deployment : rendered.all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            Map<String, String> pod = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            int api = PORTS.get(name);
+            for (NetworkPolicy policy : policies) {
+                if (!selects(policy.getSpec().getPodSelector(), pod) || policy.getSpec().getIngress() == null) {
+                    continue;
+                }
+                for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                    List<Integer> ports = rule.getPorts() == null ? List.of() : rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList();
+                    boolean opensApi = ports.isEmpty() || ports.contains(api);
+                    if (!opensApi) {
+                        assertThat(ports).as(name + ": " + policy.getMetadata().getName() + " opens only the actuator port").containsOnly(MANAGEMENT_PORT);
+                        continue;
+                    }
+                    assertThat(rule.getFrom()).as(name + ": who " + policy.getMetadata().getName() + " lets reach the API port").isNotEmpty();
+                    for (NetworkPolicyPeer from : rule.getFrom()) {
+                        if (name.equals("gateway")) {
+                            // the gateway's API is the ingress controller's to reach
+                            assertThat(from.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
+                        } else {
+                            assertThat(from.getNamespaceSelector()).as(name + ": " + policy.getMetadata().getName()).isNull();
+                            assertThat(from.getIpBlock()).isNull();
+                            assertThat(from.getPodSelector().getMatchLabels()).as(name + ": " + policy.getMetadata().getName())
+                                    .isEqualTo(Map.of(NAME, "gateway"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A label selector as the API server evaluates it: matchLabels and matchExpressions (In, NotIn, Exists). */
+    private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        if (selector.getMatchLabels() != null && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
+            return false;
+        }
+        for (LabelSelectorRequirement requirement : nullSafe(selector.getMatchExpressions())) {
+            String value = labels.get(requirement.getKey());
+            boolean match = switch (requirement.getOperator()) {
+                case "In" -> requirement.getValues().contains(value);
+                case "NotIn" -> !requirement.getValues().contains(value);
+                case "Exists" -> value != null;
+                default -> value == null;
+            };
+            if (!match) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
@@ -408,7 +485,7 @@ class DeployManifestsTest {
         assertThat(probe).as(name + " probe " + path).isNotNull();
         HTTPGetAction get = probe.getHttpGet();
         assertThat(get.getPath()).as(name).isEqualTo(path);
-        assertThat(port(app, get.getPort())).as(name + " probe port").isEqualTo(PORTS.get(name));
+        assertThat(port(app, get.getPort())).as(name + " probe port").isEqualTo(MANAGEMENT_PORT);
     }
 
     /** A port by number or by the container port's name, as the kubelet resolves it; null when the container has none. */

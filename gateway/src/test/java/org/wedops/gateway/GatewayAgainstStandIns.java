@@ -15,12 +15,16 @@ import org.wedops.testsupport.TestTokens;
 /**
  * The real gateway on a random port in front of a stand-in for every service of the route table. Test classes that
  * extend this share one application context (and one set of stand-ins); body limits are small so that tests send
- * small bodies.
+ * small bodies, and the budget of refused tokens per address is out of the way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wedops.security.mode=local",
         "wedops.security.jwt-secret=" + TestTokens.SECRET,
+        "wedops.security.scrape-token=" + TestTokens.SCRAPE_TOKEN,
         "wedops.gateway.requests.max-body-size=16KB",
-        "wedops.gateway.requests.max-ingest-body-size=64KB"})
+        "wedops.gateway.requests.max-ingest-body-size=64KB",
+        // these tests send hundreds of refused tokens from 127.0.0.1 on purpose; RefusedTokenLimitIT tests that limit
+        "wedops.gateway.rate-limit.refused-tokens.requests=100000"})
 @AutoConfigureWebTestClient
 @Import(CollectingAuditSink.class)
 public abstract class GatewayAgainstStandIns {

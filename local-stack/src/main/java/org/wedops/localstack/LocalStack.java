@@ -20,6 +20,7 @@ import org.wedops.localstack.ports.StackPorts;
 import org.wedops.localstack.postgres.PostgresServer;
 import org.wedops.localstack.process.JavaExecutable;
 import org.wedops.localstack.security.JwtSecret;
+import org.wedops.localstack.security.LocalSecretFile;
 import org.wedops.localstack.security.LocalTokens;
 import org.wedops.localstack.services.ReadinessWait;
 import org.wedops.localstack.services.ServiceArguments;
@@ -95,6 +96,7 @@ public final class LocalStack {
         Installation installation = Installation.locate();
         requireServiceJars(installation);
         String secret = secret();
+        LocalSecretFile.loadOrCreate(directories.scrapeToken());
 
         console.println("WedOps local stack — data in " + relative(directories.root()) + ", logs in " + relative(directories.logs()));
         Optional<SecureKafka> secureKafka = options.secureKafka()
@@ -125,7 +127,7 @@ public final class LocalStack {
         console.println("starting " + WedopsService.values().length + " services …");
         List<ServiceProcess> services = new ArrayList<>();
         for (WedopsService service : WedopsService.values()) {
-            List<String> arguments = new ArrayList<>(ServiceArguments.of(service, ports, directories.jwtSecret(), slack));
+            List<String> arguments = new ArrayList<>(ServiceArguments.of(service, ports, directories, slack));
             secureKafka.ifPresent(kafka -> arguments.addAll(ServiceArguments.secureKafka(service, kafka)));
             services.add(stack.adopt(ServiceProcess.start(service.artifactId(), installation.serviceJar(service.artifactId()),
                     ports.of(service), arguments, directories.log(service.artifactId()))));

@@ -39,4 +39,9 @@ public record StackDirectories(Path root) {
     public Path jwtSecret() {
         return root.resolve("jwt-secret");
     }
+
+    /** The static token that reads every service's /actuator/prometheus (Prometheus's credentials_file). */
+    public Path scrapeToken() {
+        return root.resolve("scrape-token");
+    }
 }

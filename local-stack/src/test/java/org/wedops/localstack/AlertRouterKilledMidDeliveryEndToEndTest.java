@@ -94,6 +94,7 @@ class AlertRouterKilledMidDeliveryEndToEndTest {
         Path secretFile = work.resolve("jwt-secret").toAbsolutePath();
         JwtSecret.loadOrCreate(secretFile);
         List<String> arguments = new ArrayList<>(List.of("--wedops.kafka.bootstrap-servers=" + SharedKafka.brokers(),
+                "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=" + secretFile,
                 "--wedops.alert.routing.file=file:" + routing,
                 "--wedops.alert.slack.webhook-url=" + receivers.url("/slack"),

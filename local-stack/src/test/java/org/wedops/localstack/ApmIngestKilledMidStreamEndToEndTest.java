@@ -64,6 +64,7 @@ class ApmIngestKilledMidStreamEndToEndTest {
         Path secretFile = work.resolve("jwt-secret").toAbsolutePath();
         String token = new JwtMinter(JwtSecret.loadOrCreate(secretFile)).mint("e2e-test", List.of("VIEWER"), null, Instant.now(), Duration.ofHours(1));
         List<String> arguments = new ArrayList<>(List.of("--wedops.kafka.bootstrap-servers=" + SharedKafka.brokers(),
+                "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=" + secretFile,
                 "--wedops.apm.windows.state-dir=" + work.resolve("streams-state-" + UUID.randomUUID()),
                 "--wedops.apm.windows.commit-interval=200ms"));

@@ -90,6 +90,7 @@ class BrokerKilledEndToEndTest {
         Path secretFile = work.resolve("jwt-secret").toAbsolutePath();
         JwtSecret.loadOrCreate(secretFile);
         List<String> arguments = new ArrayList<>(List.of("--wedops.kafka.bootstrap-servers=" + broker.bootstrap(),
+                "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=" + secretFile));
         arguments.addAll(ServiceArguments.database(SharedPostgres.port(), SharedPostgres.database("planner_broker_kill")));
         ServiceProcess planner = ServiceProcess.start("scaling-planner", buildDirectory().resolve("services/scaling-planner.jar"),

@@ -91,10 +91,12 @@ class WalkingSkeletonEndToEndTest {
         String brokers = SharedKafka.brokers();
         List<String> collectorArguments = new ArrayList<>(List.of(
                 "--wedops.kafka.bootstrap-servers=" + brokers,
+                "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=" + secretFile));
         collectorArguments.addAll(ServiceArguments.database(SharedPostgres.port(), SharedPostgres.database("health_collector")));
         List<String> routerArguments = new ArrayList<>(List.of(
                 "--wedops.kafka.bootstrap-servers=" + brokers,
+                "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=" + secretFile,
                 "--wedops.alert.slack.webhook-url=" + slack.url("/slack")));
         routerArguments.addAll(ServiceArguments.database(SharedPostgres.port(), SharedPostgres.database("alert_router")));

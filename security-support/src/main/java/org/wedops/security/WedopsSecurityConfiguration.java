@@ -1,12 +1,5 @@
 package org.wedops.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,18 +9,20 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * Bearer-token rules shared by every service: health and metrics are open (probes and Prometheus), reads need
- * VIEWER, changes need OPERATOR (ADMIN-only actions say so with {@code @PreAuthorize}), and ingest endpoints that
+ * Bearer-token rules shared by every service: tokens are checked as {@link SecurityProperties} says (issuer's JWKS, or
+ * a local HS256 secret; {@link TokenDecoders}); health is open but bare without a token (probes), metrics need the
+ * scrape token or ADMIN ({@link ScrapeToken}), reads need VIEWER, changes need OPERATOR (ADMIN-only actions say so with {@code @PreAuthorize}), and ingest endpoints that
  * a service lists in {@link IngestEndpoints} also accept tokens with the ingest scope. CSRF is off: there are no
  * cookies, only bearer tokens. Refusals are problem+json (401 says why the token was refused, 403 what the request
  * needed), and the authenticated principal is left on the exchange for audit and rate limits
@@ -45,24 +40,27 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 @EnableConfigurationProperties(SecurityProperties.class)
 public class WedopsSecurityConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WedopsSecurityConfiguration.class);
+    static final String PROMETHEUS = "/actuator/prometheus";
+
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
-        String secret = secret(properties);
-        if (secret != null) {
-            SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-            return NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        if (properties.mode() == SecurityProperties.Mode.LOCAL) {
+            log.warn("Tokens are checked against a shared HS256 secret (wedops.security.mode=local): for the local stack and tests only");
         }
-        if (properties.issuerUri() != null) {
-            return ReactiveJwtDecoders.fromIssuerLocation(properties.issuerUri());
-        }
-        throw new IllegalStateException("Configure wedops.security.jwt-secret, jwt-secret-file or issuer-uri");
+        return TokenDecoders.of(properties);
     }
 
     @Bean
-    SecurityWebFilterChain wedopsSecurity(ServerHttpSecurity http, SecurityProperties properties,
+    SecurityWebFilterChain wedopsSecurity(ServerHttpSecurity http, SecurityProperties properties, ReactiveJwtDecoder jwtDecoder,
                                           ObjectProvider<IngestEndpoints> ingest) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new RoleAuthoritiesConverter(properties.rolesClaim()));
+        JwtReactiveAuthenticationManager jwt = new JwtReactiveAuthenticationManager(jwtDecoder);
+        jwt.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter));
+        // the scrape token is looked at on the metrics path only; anywhere else it is a malformed JWT like any other string
+        ReactiveAuthenticationManager metrics = ScrapeToken.of(properties).map(token -> token.orElse(jwt)).orElse(jwt);
+        ServerWebExchangeMatcher metricsPath = ServerWebExchangeMatchers.pathMatchers(PROMETHEUS);
         String ingestAuthority = "SCOPE_" + properties.ingestScope();
         IngestEndpoints ingestEndpoints = ingest.getIfAvailable(IngestEndpoints::none);
         ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint();
@@ -78,8 +76,11 @@ public class WedopsSecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .addFilterBefore(AuthenticatedPrincipal.recorder(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info",
+                    // probes need no token; what health shows without one is the status alone (details need VIEWER:
+                    // management.endpoint.health.show-details=when-authorized in the shared defaults)
+                    exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**").permitAll();
+                    exchanges.pathMatchers(PROMETHEUS).hasAnyAuthority(ScrapeToken.AUTHORITY, Role.ADMIN.authority());
                     ingestEndpoints.patterns().forEach(pattern -> exchanges.pathMatchers(HttpMethod.POST, pattern)
                             .hasAnyAuthority(ingestAuthority, Role.OPERATOR.authority(), Role.ADMIN.authority()));
                     exchanges.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name());
@@ -90,21 +91,8 @@ public class WedopsSecurityConfiguration {
                 .oauth2ResourceServer(oauth -> oauth
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter))))
+                        .authenticationManagerResolver(exchange -> metricsPath.matches(exchange)
+                                .map(match -> match.isMatch() ? metrics : jwt)))
                 .build();
-    }
-
-    private static String secret(SecurityProperties properties) {
-        if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
-            return properties.jwtSecret().trim();
-        }
-        if (properties.jwtSecretFile() != null) {
-            try {
-                return Files.readString(properties.jwtSecretFile()).trim();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read wedops.security.jwt-secret-file " + properties.jwtSecretFile(), e);
-            }
-        }
-        return null;
     }
 }

@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * the gateway gets from any service.
  */
 @SpringBootTest(classes = WedopsSecurityRulesIT.DummyService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "wedops.security.jwt-secret=" + TestTokens.SECRET)
+        properties = {"wedops.security.mode=local", "wedops.security.jwt-secret=" + TestTokens.SECRET})
 @AutoConfigureWebTestClient
 class WedopsSecurityRulesIT {
 

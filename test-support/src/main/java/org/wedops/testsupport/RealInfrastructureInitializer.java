@@ -39,15 +39,17 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
     public static Map<String, Object> properties(String application) {
         String database = SharedPostgres.database(application);
         String brokers = SharedKafka.brokers();
-        return Map.of(
-                "spring.r2dbc.url", SharedPostgres.r2dbcUrl(database),
-                "spring.r2dbc.username", "postgres",
-                "spring.r2dbc.password", "postgres",
-                "spring.flyway.url", SharedPostgres.jdbcUrl(database),
-                "spring.flyway.user", "postgres",
-                "spring.flyway.password", "postgres",
-                "wedops.kafka.bootstrap-servers", brokers,
-                "spring.kafka.bootstrap-servers", brokers,
-                "wedops.security.jwt-secret", TestTokens.SECRET);
+        return Map.ofEntries(
+                Map.entry("wedops.security.mode", "local"),
+                Map.entry("wedops.security.scrape-token", TestTokens.SCRAPE_TOKEN),
+                Map.entry("spring.r2dbc.url", SharedPostgres.r2dbcUrl(database)),
+                Map.entry("spring.r2dbc.username", "postgres"),
+                Map.entry("spring.r2dbc.password", "postgres"),
+                Map.entry("spring.flyway.url", SharedPostgres.jdbcUrl(database)),
+                Map.entry("spring.flyway.user", "postgres"),
+                Map.entry("spring.flyway.password", "postgres"),
+                Map.entry("wedops.kafka.bootstrap-servers", brokers),
+                Map.entry("spring.kafka.bootstrap-servers", brokers),
+                Map.entry("wedops.security.jwt-secret", TestTokens.SECRET));
     }
 }

@@ -15,6 +15,8 @@ import com.nimbusds.jwt.SignedJWT;
 public final class TestTokens {
 
     public static final String SECRET = "wedops-test-secret-0123456789abcdef0123456789";
+    /** The static token Prometheus would scrape {@code /actuator/prometheus} with (wedops.security.scrape-token). */
+    public static final String SCRAPE_TOKEN = "wedops-test-scrape-token-0123456789abcdef";
 
     private TestTokens() {
     }

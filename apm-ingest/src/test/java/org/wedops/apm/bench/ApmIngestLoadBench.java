@@ -136,6 +136,7 @@ public final class ApmIngestLoadBench {
                 "--wedops.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:" + postgres.getPort() + "/apm_ingest",
                 "--spring.flyway.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/apm_ingest",
+                "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret=" + TestTokens.SECRET,
                 "--wedops.apm.windows.grace=5s",
                 // the windows' future skew may not exceed their grace, nor the door's exceed the windows' (10 s by default)

@@ -17,7 +17,6 @@ import org.wedops.gateway.routing.RouteTable;
 import org.wedops.security.AuthenticatedPrincipal;
 import org.wedops.security.ProblemResponse;
 
-import io.github.bucket4j.TimeMeter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,9 +32,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimitProperties properties;
     private final RequestBuckets buckets;
 
-    RateLimitFilter(RateLimitProperties properties) {
+    RateLimitFilter(RateLimitProperties properties, RequestBuckets buckets) {
         this.properties = properties;
-        this.buckets = new RequestBuckets(TimeMeter.SYSTEM_NANOTIME, properties.maxClients());
+        this.buckets = buckets;
     }
 
     @Override
@@ -58,15 +57,20 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         if (decision.allowed()) {
             return chain.filter(exchange);
         }
-        long retryAfterSeconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        return ProblemResponse.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                "Rate limit of " + limit.requests() + " " + (ingest ? "ingest " : "") + "requests per " + readable(limit.per())
-                        + " for " + route.getId() + " reached; retry in " + retryAfterSeconds + " s.",
-                Map.of("route", route.getId(), "retryAfterSeconds", retryAfterSeconds));
+        return tooManyRequests(exchange, decision, "Rate limit of " + limit.requests() + " " + (ingest ? "ingest " : "")
+                + "requests per " + readable(limit.per()) + " for " + route.getId() + " reached", Map.of("route", route.getId()));
     }
 
-    private static String readable(Duration period) {
+    /** 429 problem+json with {@code Retry-After} in whole seconds, rounded up. */
+    static Mono<Void> tooManyRequests(ServerWebExchange exchange, RequestBuckets.Decision decision, String reason, Map<String, Object> extra) {
+        long retryAfterSeconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        Map<String, Object> members = new java.util.LinkedHashMap<>(extra);
+        members.put("retryAfterSeconds", retryAfterSeconds);
+        return ProblemResponse.write(exchange, HttpStatus.TOO_MANY_REQUESTS, reason + "; retry in " + retryAfterSeconds + " s.", members);
+    }
+
+    static String readable(Duration period) {
         long millis = period.toMillis();
         if (millis % 3_600_000 == 0) {
             return millis / 3_600_000 + "h";
@@ -77,7 +81,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
-    private static String clientAddress(ServerWebExchange exchange) {
+    static String clientAddress(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }

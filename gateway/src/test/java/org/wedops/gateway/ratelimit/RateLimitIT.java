@@ -23,6 +23,7 @@ import org.wedops.testsupport.TestTokens;
  * of this class touches, so the order they run in does not matter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wedops.security.mode=local",
         "wedops.security.jwt-secret=" + TestTokens.SECRET,
         "wedops.gateway.rate-limit.api.requests=3",
         "wedops.gateway.rate-limit.api.per=1m",

@@ -50,18 +50,47 @@ class RequestBucketsTest {
     }
 
     @Test
-    void atTheKeyCapIdleBucketsGoFirstAndABusyOneKeepsItsCount() {
-        RequestBuckets buckets = new RequestBuckets(time, 2);
-        buckets.tryAcquire("busy", twoPerMinute);
-        buckets.tryAcquire("busy", twoPerMinute);
+    void aBucketIdleForAWholePeriodExpiresAndComesBackFull() {
+        RequestBuckets buckets = new RequestBuckets(time, 100);
         buckets.tryAcquire("idle", twoPerMinute);
-        time.advance(Duration.ofSeconds(10));
-        buckets.tryAcquire("busy", twoPerMinute); // refused, but in use
+        buckets.tryAcquire("idle", twoPerMinute);
+        buckets.tryAcquire("busy", twoPerMinute);
 
-        buckets.tryAcquire("newcomer", twoPerMinute);
+        time.advance(Duration.ofSeconds(61));
 
-        assertThat(buckets.size()).isEqualTo(2);
+        assertThat(buckets.size()).isZero();
+        assertThat(buckets.tryAcquire("idle", twoPerMinute).remaining()).isEqualTo(1);
+    }
+
+    @Test
+    void aFloodOfOneOffClientsStaysBoundedAndDoesNotFreeAClientBeingHeldBack() {
+        RequestBuckets buckets = new RequestBuckets(time, 1_000);
+        for (int call = 0; call < 50; call++) {
+            buckets.tryAcquire("busy", twoPerMinute);
+        }
+        for (int client = 0; client < 20_000; client++) {
+            buckets.tryAcquire("one-off-" + client, twoPerMinute);
+            if (client % 100 == 0) {
+                assertThat(buckets.tryAcquire("busy", twoPerMinute).allowed()).as("still held back after %d newcomers", client).isFalse();
+            }
+        }
+
+        assertThat(buckets.size()).isLessThanOrEqualTo(1_000);
         assertThat(buckets.tryAcquire("busy", twoPerMinute).allowed()).as("its empty budget was kept").isFalse();
+    }
+
+    @Test
+    void aPeekDrawsNothingAndAChargeAfterTheFactDoes() {
+        RequestBuckets buckets = new RequestBuckets(time, 100);
+
+        assertThat(buckets.peek("refused|ip:10.0.0.1", twoPerMinute).allowed()).isTrue();
+        assertThat(buckets.peek("refused|ip:10.0.0.1", twoPerMinute).remaining()).isEqualTo(2);
+        buckets.charge("refused|ip:10.0.0.1", twoPerMinute);
+        buckets.charge("refused|ip:10.0.0.1", twoPerMinute);
+
+        RequestBuckets.Decision spent = buckets.peek("refused|ip:10.0.0.1", twoPerMinute);
+        assertThat(spent.allowed()).isFalse();
+        assertThat(spent.retryAfter()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

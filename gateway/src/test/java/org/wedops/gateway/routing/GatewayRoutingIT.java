@@ -26,6 +26,7 @@ import ch.qos.logback.core.read.ListAppender;
 
 /** Routing to real HTTP servers, and what a client gets when a service is down, slow or keeps failing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wedops.security.mode=local",
         "wedops.security.jwt-secret=" + TestTokens.SECRET,
         "wedops.gateway.timeout=1s",
         "wedops.gateway.circuit-breaker.minimum-number-of-calls=3",

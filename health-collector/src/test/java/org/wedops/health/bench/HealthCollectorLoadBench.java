@@ -81,6 +81,7 @@ public final class HealthCollectorLoadBench {
                 "--wedops.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:" + postgres.getPort() + "/health_collector",
                 "--spring.flyway.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/health_collector",
+                "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret=bench-secret-bench-secret-bench-secret-0123",
                 "--wedops.health.docker.enabled=true", "--wedops.health.docker.interval=" + DOCKER_INTERVAL.toSeconds() + "s",
                 "--wedops.health.docker.labels.wedops.bench=true",

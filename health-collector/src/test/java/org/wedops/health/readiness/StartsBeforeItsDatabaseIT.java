@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
 /**
@@ -49,7 +50,11 @@ class StartsBeforeItsDatabaseIT {
     @Test
     void reportsNotReadyWhileTheDatabaseIsDownAndRecoversWhenItComesUp() throws Exception {
         web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        // anyone sees that it is not ready; why (the components) is for a VIEWER token
         web.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.components").doesNotExist();
+        web.get().uri("/actuator/health/readiness").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER"))).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody()
                 .jsonPath("$.components.databaseMigration.status").isEqualTo("DOWN")
@@ -59,7 +64,8 @@ class StartsBeforeItsDatabaseIT {
         Path dataDir = Files.createTempDirectory("late-postgres");
         latePostgres = EmbeddedPostgres.builder().setPort(LATE_PORT).setDataDirectory(dataDir).start();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri("/actuator/health/readiness").exchange()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri("/actuator/health/readiness")
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER"))).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.components.databaseMigration.status").isEqualTo("UP"));
         try (Connection connection = latePostgres.getPostgresDatabase().getConnection();

@@ -1,10 +1,10 @@
 package org.wedops.localstack.services;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.wedops.localstack.StackDirectories;
 import org.wedops.localstack.kafka.SecureKafka;
 import org.wedops.localstack.ports.StackPorts;
 
@@ -19,7 +19,7 @@ public final class ServiceArguments {
     }
 
     /** Everything but {@code --server.port}, which {@link ServiceProcess} adds. */
-    public static List<String> of(WedopsService service, StackPorts ports, Path jwtSecretFile, Optional<String> slackWebhookUrl) {
+    public static List<String> of(WedopsService service, StackPorts ports, StackDirectories directories, Optional<String> slackWebhookUrl) {
         List<String> arguments = new ArrayList<>();
         if (service == WedopsService.GATEWAY) {
             for (WedopsService routed : WedopsService.behindGateway()) {
@@ -35,7 +35,9 @@ public final class ServiceArguments {
         if (service == WedopsService.DEPLOYMENT_ORCHESTRATOR) {
             arguments.addAll(demoDeployable());
         }
-        arguments.add("--wedops.security.jwt-secret-file=" + jwtSecretFile.toAbsolutePath());
+        arguments.add("--wedops.security.mode=local");
+        arguments.add("--wedops.security.jwt-secret-file=" + directories.jwtSecret());
+        arguments.add("--wedops.security.scrape-token-file=" + directories.scrapeToken());
         return arguments;
     }
 

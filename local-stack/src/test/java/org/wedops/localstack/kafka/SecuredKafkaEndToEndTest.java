@@ -87,6 +87,7 @@ class SecuredKafkaEndToEndTest {
         // the planner boots while the other tests try the broker
         Path secretFile = work.resolve("jwt-secret");
         List<String> arguments = new ArrayList<>(List.of("--wedops.kafka.bootstrap-servers=" + broker.bootstrap(),
+                "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=" + secretFile));
         arguments.addAll(ServiceArguments.database(SharedPostgres.port(), SharedPostgres.database("scaling_planner")));
         arguments.addAll(ServiceArguments.secureKafka(WedopsService.SCALING_PLANNER, secure));

@@ -31,6 +31,7 @@ class JwtSecretTest {
     void aSecretWrittenByHandIsTrimmed() throws Exception {
         Path file = directory.resolve("jwt-secret");
         Files.writeString(file, "  my-own-secret-of-at-least-32-characters!!\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         assertThat(JwtSecret.loadOrCreate(file)).isEqualTo("my-own-secret-of-at-least-32-characters!!");
     }

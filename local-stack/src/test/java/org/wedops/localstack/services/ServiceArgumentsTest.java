@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.wedops.localstack.StackDirectories;
 import org.wedops.localstack.ports.StackPorts;
 
 class ServiceArgumentsTest {
 
-    private static final Path SECRET = Path.of("/work/.wedops/jwt-secret");
+    private static final StackDirectories SECRET = new StackDirectories(Path.of("/work/.wedops"));
 
     @Test
-    void aServiceGetsTheBrokerItsOwnDatabaseAndTheSecret() {
+    void aServiceGetsTheBrokerItsOwnDatabaseLocalTokenModeAndTheSecretFiles() {
         List<String> arguments = ServiceArguments.of(WedopsService.HEALTH_COLLECTOR, new StackPorts(0), SECRET, Optional.empty());
 
         assertThat(arguments).containsExactly(
@@ -25,7 +26,9 @@ class ServiceArgumentsTest {
                 "--spring.flyway.url=jdbc:postgresql://127.0.0.1:5433/health_collector",
                 "--spring.flyway.user=postgres",
                 "--spring.flyway.password=postgres",
-                "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret");
+                "--wedops.security.mode=local",
+                "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret",
+                "--wedops.security.scrape-token-file=/work/.wedops/scrape-token");
     }
 
     @Test
@@ -38,7 +41,9 @@ class ServiceArgumentsTest {
                 "--wedops.gateway.services.scaling-planner=http://127.0.0.1:8093",
                 "--wedops.gateway.services.apm-ingest=http://127.0.0.1:8094",
                 "--wedops.gateway.services.alert-router=http://127.0.0.1:8095",
-                "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret");
+                "--wedops.security.mode=local",
+                "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret",
+                "--wedops.security.scrape-token-file=/work/.wedops/scrape-token");
     }
 
     @Test
