@@ -38,22 +38,14 @@ fi
 install -m 0755 "$(readlink -f "$busybox")" "$out/bin/busybox"
 for tool in sh ash cat cp chmod chown date echo env false grep head hostname id kill ln ls mkdir mktemp mv nc ps \
             readlink rm sed sleep sort tail tar tee test timeout touch tr true uname wc wget xargs [ awk cut find \
-            basename dirname printf seq uniq expr; do
+            basename dirname printf printenv seq uniq expr; do
   ln -sf busybox "$out/bin/$tool"
 done
 ln -sf /bin/env "$out/usr/bin/env"
 
-# every shared library the runtime and busybox load, at the path this machine has it (ld.so included)
-copy_libraries() {
-  local elf
-  for elf in "$@"; do
-    { ldd "$elf" 2>/dev/null || true; } | awk '/=> \// {print $3} $1 ~ /^\/.*ld-linux/ {print $1}'
-  done | sort -u | grep -v "^$out/" | while read -r library; do
-    mkdir -p "$out$(dirname "$library")"
-    cp -L "$library" "$out$library"
-  done
-}
-copy_libraries "$out/opt/java/bin/"* "$out/opt/java/lib/"*.so "$out/opt/java/lib/server/libjvm.so" "$out/bin/busybox"
+# every shared library the runtime and busybox load, at the path this machine has it
+"$(dirname "$0")/../copy-libraries.sh" "$out" "$out/opt/java/bin/"* "$out/opt/java/lib/"*.so \
+  "$out/opt/java/lib/server/libjvm.so" "$out/bin/busybox"
 # the dynamic loader at the path the ELF headers name
 mkdir -p "$out/lib64"
 [ -e "$out/lib64/ld-linux-x86-64.so.2" ] || cp -L /lib64/ld-linux-x86-64.so.2 "$out/lib64/"

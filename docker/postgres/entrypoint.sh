@@ -21,6 +21,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   printf 'host all all all scram-sha-256\n' >>"$PGDATA/pg_hba.conf"
 
   pg_ctl -D "$PGDATA" -w -o "-c listen_addresses='' -c unix_socket_directories=$socket_dir" start
+  # a failed init script leaves no half-made cluster behind to be served on the next start: it is tried afresh
+  trap 'pg_ctl -D "$PGDATA" -m immediate -w stop >/dev/null 2>&1 || true; find "$PGDATA" -mindepth 1 -delete; exit 1' EXIT
   if [ "$POSTGRES_DB" != postgres ]; then
     psql -v ON_ERROR_STOP=1 -h "$socket_dir" -U "$POSTGRES_USER" -d postgres -c "create database \"$POSTGRES_DB\""
   fi
@@ -32,6 +34,7 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     esac
   done
   pg_ctl -D "$PGDATA" -m fast -w stop
+  trap - EXIT
 fi
 
 # PID 1 is the postmaster itself: docker stop's SIGTERM is a "smart" shutdown, SIGINT a fast one
