@@ -46,6 +46,10 @@ final class LiveFeed implements SmartLifecycle {
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "wedops-gateway-live");
+        // the services create their topics with their partition counts: a reader must never create one first (with the
+        // broker's defaults), and must see partitions added later soon, not after the default five minutes
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
         DefaultKafkaConsumerFactory<String, SpecificRecord> consumers = new DefaultKafkaConsumerFactory<>(properties,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new AvroEventDeserializer()));
 
