@@ -19,11 +19,11 @@ import { Weddings } from './views/weddings.js';
 const VIEWS = [
   { path: 'now', label: 'Now', icon: '◉', view: Now },
   { path: 'alerts', label: 'Alerts', icon: '!', view: Alerts },
-  { path: 'deployments', label: 'Deploys', name: 'Deployments', icon: '⇪', view: Deployments },
+  { path: 'deployments', label: 'Deploys', icon: '⇪', view: Deployments },
   { path: 'health', label: 'Health', icon: '♥', view: Health },
-  { path: 'integrations', label: 'APM', name: 'Integrations (APM)', icon: '∿', view: Integrations },
+  { path: 'integrations', label: 'APM', more: 'integrations', icon: '∿', view: Integrations },
   { path: 'weddings', label: 'Weddings', icon: '❦', view: Weddings },
-  { path: 'emergency', label: 'SOS', name: 'Emergency (SOS)', icon: '⚠', view: Emergency, role: 'ADMIN' },
+  { path: 'emergency', label: 'SOS', more: 'emergency', icon: '⚠', view: Emergency, role: 'ADMIN' },
 ];
 
 let config = { oidc: null, rolesClaim: 'roles' };
@@ -126,8 +126,8 @@ function Console({ session, onSignOut }) {
     </header>
     <main id="main"><${View} session=${session} key=${current.path} /></main>
     <nav class="tabs-bottom" aria-label="Views">
-      ${views.map((v) => html`<a href=${`#/${v.path}`} aria-current=${v.path === current.path ? 'page' : null} aria-label=${v.name ?? v.label}>
-        <span aria-hidden="true">${v.icon}</span><span>${v.label}</span></a>`)}
+      ${views.map((v) => html`<a href=${`#/${v.path}`} aria-current=${v.path === current.path ? 'page' : null}>
+        <span aria-hidden="true">${v.icon}</span><span>${v.label}${v.more ? html`<span class="sr-only"> ${v.more}</span>` : null}</span></a>`)}
     </nav>
   </div>`;
 }

@@ -105,7 +105,33 @@ before(async () => {
     const status = (await api('VIEWER', 'GET', `/api/infrastructure/saturday-protection/status?region=${region.region}`)).body[0];
     return status.freezeActive && status.activeWeddings >= 0 && Date.parse(status.freezeUntil) >= Date.now() + 4 * 3600_000 - 120_000 ? status : null;
   });
+  // the feed has caught up once it carries the region's freeze: its partitions are assigned, every topic's included
+  await eventually('the live feed to carry the frozen region', () => liveFeedShows(frozen.region), 90_000);
 });
+
+async function liveFeedShows(region) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5000);
+  try {
+    const response = await fetch(`${GATEWAY}/api/live/events`, {
+      headers: { Authorization: `Bearer ${TOKENS.VIEWER}`, Accept: 'text/event-stream' }, signal: controller.signal,
+    });
+    assert.equal(response.headers.get('content-type').split(';')[0], 'text/event-stream');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return false;
+      text += value;
+      if (text.includes(`"key":"${region}"`) && /"freezeActive":true/.test(text)) return true;
+    }
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
 
 after(async () => {
   await browser?.close();
@@ -174,6 +200,7 @@ describe('the console', () => {
   test('an OPERATOR sees no emergency controls, and a forged request is refused by the server', async () => {
     const page = await signedIn('OPERATOR');
     assert.equal(await page.getByRole('navigation').getByRole('link', { name: /Emergency/ }).count(), 0);
+    assert.equal(await page.locator('nav a[href="#/emergency"]').count(), 0);
     await open(page, 'emergency');
     await page.getByText(/need the ADMIN role/).waitFor();
     assert.equal(await page.getByRole('button', { name: /Activate emergency/ }).count(), 0);
@@ -196,7 +223,7 @@ describe('the console', () => {
     await page.getByLabel('Region', { exact: true }).selectOption(frozen.region);
     await page.getByLabel(/Written reason/).fill(`browser test ${RUN}`);
     await page.getByLabel(/I understand/).check();
-    await page.getByRole('button', { name: 'Activate emergency' }).click();
+    await page.getByRole('button', { name: 'Activate emergency', exact: true }).click();
     await page.getByRole('button', { name: 'Yes, activate emergency' }).click();
     await page.locator('.answer.ok').getByText(/Done/).waitFor({ timeout: WAIT });
     await page.getByText(new RegExp(`Active in ${frozen.region}`)).waitFor({ timeout: WAIT });
@@ -207,7 +234,7 @@ describe('the console', () => {
     await page.getByLabel('Region', { exact: true }).selectOption(frozen.region);
     await page.getByLabel(/Written reason/).fill(`browser test ${RUN} over`);
     await page.getByLabel(/I understand/).check();
-    await page.getByRole('button', { name: 'Deactivate emergency' }).click();
+    await page.getByRole('button', { name: 'Deactivate emergency', exact: true }).click();
     await page.getByRole('button', { name: 'Yes, deactivate emergency' }).click();
     await page.getByText('No emergency is active.').waitFor({ timeout: WAIT });
     await open(page, 'now');
@@ -240,11 +267,15 @@ describe('the console', () => {
   });
 
   test('the sign-in page is open, everything under /api still needs a token, and an expired token sends the user back with a message', async () => {
-    const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+    const context = await browser.newContext({ viewport: PHONE });
+    // a token that expired long ago, left in the tab's storage
+    await context.addInitScript(() => sessionStorage.setItem('wedops.token', 'x.eyJzdWIiOiJvbGQiLCJyb2xlcyI6WyJWSUVXRVIiXSwiZXhwIjoxfQ.y'));
+    const page = await context.newPage();
     await page.goto(`${GATEWAY}/`);
-    await page.evaluate(() => sessionStorage.setItem('wedops.token', 'x.eyJzdWIiOiJvbGQiLCJyb2xlcyI6WyJWSUVXRVIiXSwiZXhwIjoxfQ.y'));
-    await page.reload();
-    await page.getByText(/token expired/).waitFor();
+    await page.getByText(/token expired/).waitFor({ timeout: 10_000 }).catch(async (error) => {
+      throw new Error(`${error.message}\nthe page showed: ${await page.locator('body').innerText()}`);
+    });
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('wedops.token')), null);
     await page.screenshot({ path: join(SHOTS, 'signin-expired-phone.png') });
     assert.equal((await fetch(`${GATEWAY}/api/live/events`)).status, 401);
     assert.equal((await fetch(`${GATEWAY}/api/alerts`)).status, 401);
