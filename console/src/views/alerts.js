@@ -107,7 +107,8 @@ export function Alerts({ session }) {
   useEffect(() => { loadAlerts().then(setAnswer); }, [reloads]);
   const canAct = atLeast(session, 'OPERATOR');
   const all = Object.values(alerts);
-  const shown = all.filter((a) => a.state === tab)
+  // the open alert stays in view after an action moves it to another state, with the server's answer under it
+  const shown = all.filter((a) => a.state === tab || a.fingerprint === open)
     .sort((a, b) => (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]) || Date.parse(b.startsAt) - Date.parse(a.startsAt));
   return html`<section aria-labelledby="alerts-title">
     <h2 id="alerts-title">Alerts</h2>

@@ -60,7 +60,7 @@ export function Now() {
   const frozen = regions.filter((p) => p.freezeActive);
   return html`<section aria-labelledby="now-title">
     <h2 id="now-title">Now</h2>
-    ${emergencies.length ? html`<p class="banner emergency" role="alert">EMERGENCY in ${emergencies.map((p) => p.region).join(', ')}</p>` : null}
+    ${emergencies.length ? html`<p class="banner emergency" role="alert">EMERGENCY in ${emergencies.map((p) => p.region.toUpperCase()).join(', ')}</p>` : null}
     <div class="summary">
       <a href="#/alerts" class=${`tile ${criticals.length ? 'bad' : 'good'}`} data-test="critical-count">
         <strong>${criticals.length}</strong> CRITICAL firing</a>

@@ -53,8 +53,8 @@ async function eventually(what, check, timeout = WAIT) {
 let browser;
 const problems = [];
 
-async function signedIn(role, viewport = PHONE) {
-  const context = await browser.newContext({ viewport });
+async function signedIn(role, viewport = PHONE, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`${role}: ${error.message}`));
   await page.goto(`${GATEWAY}/`);
@@ -229,7 +229,7 @@ describe('the console', () => {
     await page.locator('.answer.ok').getByText(/Done/).waitFor({ timeout: WAIT });
     await page.getByText(new RegExp(`Active in ${frozen.region}`)).waitFor({ timeout: WAIT });
     await open(page, 'now');
-    await page.getByRole('alert').getByText(new RegExp(`EMERGENCY in .*${frozen.region}`)).waitFor({ timeout: WAIT });
+    await page.getByRole('alert').getByText(new RegExp(`EMERGENCY in .*${frozen.region}`, 'i')).waitFor({ timeout: WAIT });
     await page.screenshot({ path: join(SHOTS, 'now-emergency-desktop.png') });
     await open(page, 'emergency');
     await page.getByLabel('Region', { exact: true }).selectOption(frozen.region);
@@ -264,6 +264,19 @@ describe('the console', () => {
       }
       await page.context().close();
     }
+    // daylight is the default; dark mode follows the system, and must pass the same contrast rules
+    const dark = await signedIn('ADMIN', PHONE, { colorScheme: 'dark' });
+    for (const view of ['now', 'alerts']) {
+      await open(dark, view);
+      await dark.waitForFunction(() => !/Loading /.test(document.querySelector('main').innerText), null, { timeout: 15_000 }).catch(() => {});
+      await dark.screenshot({ path: join(SHOTS, `${view}-phone-dark.png`) });
+      await dark.evaluate(AXE);
+      const result = await dark.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        failures.push(`${view} (dark): axe ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      }
+    }
+    await dark.context().close();
     assert.deepEqual(failures, []);
   });
 
