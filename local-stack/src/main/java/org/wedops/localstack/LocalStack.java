@@ -27,6 +27,7 @@ import org.wedops.localstack.services.ServiceArguments;
 import org.wedops.localstack.services.ServiceProcess;
 import org.wedops.localstack.services.WedopsService;
 import org.wedops.localstack.simulate.SimulatedTargets;
+import org.wedops.localstack.simulate.SimulatedWeddings;
 import org.wedops.localstack.simulate.TrafficSimulator;
 
 /**
@@ -141,11 +142,14 @@ public final class LocalStack {
             SimulatedTargets.register(running, URI.create("http://127.0.0.1:" + ports.of(WedopsService.HEALTH_COLLECTOR)),
                     LocalTokens.simulator(secret, Instant.now()), console);
             running.emitSamples(URI.create("http://127.0.0.1:" + ports.of(WedopsService.APM_INGEST)), LocalTokens.simulator(secret, Instant.now()));
+            SimulatedWeddings.schedule(URI.create("http://127.0.0.1:" + ports.of(WedopsService.SCALING_PLANNER)),
+                    LocalTokens.simulator(secret, Instant.now()), Instant.now(), console);
             console.println("  watch: " + secureKafka.map(kafka -> "java -cp 'local-stack/target/lib/*' org.apache.kafka.tools.consumer.ConsoleConsumer"
                     + " --bootstrap-server " + ports.kafkaBootstrap() + " --command-config " + relative(kafka.toolLogins(SecureKafka.ADMIN))
                     + " --topic ops.health.v1 --formatter-property print.key=true")
                     .orElse("kcat -b " + ports.kafkaBootstrap() + " -t ops.health.v1 -C -f '%k %s\\n'"));
             console.println("  Slack messages appear below as [slack] …");
+            console.println("  console: http://127.0.0.1:" + ports.of(WedopsService.GATEWAY) + "/ (sign in with ./wedops token VIEWER)");
         });
         console.println("Ctrl-C stops everything.");
     }

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.wedops.alert.delivery.NotificationOutbox;
 import org.wedops.alert.delivery.QueuedNotification;
+import org.wedops.alert.escalation.Escalations;
 import org.wedops.alert.intake.AlertActions;
 import org.wedops.alert.lifecycle.AlertQuery;
 import org.wedops.alert.lifecycle.AlertState;
@@ -53,13 +54,16 @@ class AlertController {
     private final AlertStore alerts;
     private final NotificationOutbox notifications;
     private final AlertActions actions;
+    private final Escalations escalations;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    AlertController(AlertStore alerts, NotificationOutbox notifications, AlertActions actions, EventPublisher publisher, Clock clock) {
+    AlertController(AlertStore alerts, NotificationOutbox notifications, AlertActions actions, Escalations escalations,
+                    EventPublisher publisher, Clock clock) {
         this.alerts = alerts;
         this.notifications = notifications;
         this.actions = actions;
+        this.escalations = escalations;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -73,15 +77,16 @@ class AlertController {
         }
         AlertQuery query = new AlertQuery(state == null ? null : parseState(state), severity == null ? null : parseSeverity(severity),
                 service, region, since == null ? null : parseSince(since), limit);
-        return alerts.list(query).map(alert -> AlertView.of(alert, null));
+        return alerts.list(query).map(alert -> AlertView.of(alert, null, null));
     }
 
     @GetMapping("/{fingerprint}")
     Mono<AlertView> alert(@PathVariable String fingerprint) {
         return alerts.find(fingerprint)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert with fingerprint " + fingerprint)))
-                .flatMap(alert -> notifications.forAlert(fingerprint).map(NotificationView::of).collectList()
-                        .map(history -> AlertView.of(alert, history)));
+                .flatMap(alert -> Mono.zip(notifications.forAlert(fingerprint).map(NotificationView::of).collectList(),
+                                escalations.standing(fingerprint).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                        .map(found -> AlertView.of(alert, found.getT1(), found.getT2().orElse(null))));
     }
 
     /** A person raises an alert; it takes the same path as every other alert, through ops.alerts.v1. */
@@ -105,13 +110,13 @@ class AlertController {
     @PostMapping("/{fingerprint}/ack")
     Mono<AlertView> acknowledge(@PathVariable String fingerprint, @RequestBody(required = false) Comment comment, Principal principal) {
         return actions.acknowledge(fingerprint, principal.getName(), comment == null ? null : comment.comment())
-                .map(alert -> AlertView.of(alert, null));
+                .map(alert -> AlertView.of(alert, null, null));
     }
 
     @PostMapping("/{fingerprint}/resolve")
     Mono<AlertView> resolve(@PathVariable String fingerprint, @RequestBody(required = false) Comment comment, Principal principal) {
         return actions.resolve(fingerprint, principal.getName(), comment == null ? null : comment.comment())
-                .map(alert -> AlertView.of(alert, null));
+                .map(alert -> AlertView.of(alert, null, null));
     }
 
     private static String fingerprint(RaisedAlert raised, Map<String, String> labels) {
@@ -164,11 +169,13 @@ class AlertController {
 
     record AlertView(String fingerprint, String name, String severity, String service, String region, String summary,
                      String source, String profile, Map<String, String> labels, String state, Instant startsAt,
-                     Instant endsAt, String acknowledgedBy, Instant acknowledgedAt, List<NotificationView> notifications) {
-        static AlertView of(StoredAlert alert, List<NotificationView> notifications) {
+                     Instant endsAt, String acknowledgedBy, Instant acknowledgedAt, List<NotificationView> notifications,
+                     Escalations.Standing escalation) {
+        /** {@code notifications} and {@code escalation} only on a single alert's answer (null in lists). */
+        static AlertView of(StoredAlert alert, List<NotificationView> notifications, Escalations.Standing escalation) {
             return new AlertView(alert.fingerprint(), alert.name(), alert.severity(), alert.service(), alert.region(),
                     alert.summary(), alert.source(), alert.profile(), alert.labels(), alert.state().name(), alert.startsAt(),
-                    alert.endsAt(), alert.acknowledgedBy(), alert.acknowledgedAt(), notifications);
+                    alert.endsAt(), alert.acknowledgedBy(), alert.acknowledgedAt(), notifications, escalation);
         }
     }
 

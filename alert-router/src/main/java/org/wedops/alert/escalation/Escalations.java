@@ -20,6 +20,13 @@ public class Escalations {
     public record Due(String fingerprint, String policy, Instant episodeStart, int step, boolean weddingDay) {
     }
 
+    /**
+     * Where an alert's escalation stands, for people: the policy, the tier reached (0 is the first) and when the next
+     * tier is due; {@code nextAt} null once acknowledged, resolved or past the last tier.
+     */
+    public record Standing(String policy, int step, Instant nextAt) {
+    }
+
     private final DatabaseClient db;
 
     Escalations(DatabaseClient db) {
@@ -42,6 +49,17 @@ public class Escalations {
     public Mono<Void> stop(String fingerprint) {
         return db.sql("update escalation set next_at = null, claimed_until = null where fingerprint = :fp")
                 .bind("fp", fingerprint).fetch().rowsUpdated().then();
+    }
+
+    /** Empty for an alert that never had a policy. */
+    public Mono<Standing> standing(String fingerprint) {
+        return db.sql("select policy, step, next_at from escalation where fingerprint = :fp")
+                .bind("fp", fingerprint)
+                .map((row, meta) -> {
+                    OffsetDateTime next = row.get("next_at", OffsetDateTime.class);
+                    return new Standing(row.get("policy", String.class), row.get("step", Integer.class), next == null ? null : next.toInstant());
+                })
+                .one();
     }
 
     public Flux<Due> claimDue(Instant now, Duration claimFor, int limit) {

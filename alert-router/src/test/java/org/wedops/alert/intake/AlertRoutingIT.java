@@ -209,6 +209,11 @@ class AlertRoutingIT {
 
         await().untilAsserted(() -> assertThat(receivers.received("/leadership", page.getFingerprint())).hasSize(1));
         assertThat(receivers.received("/leadership", page.getFingerprint()).get(0)).contains("\"reason\":\"ESCALATION\"");
+        // a person sees where the escalation stands on the alert itself: the policy and the tier reached
+        web.get().uri("/api/alerts/" + page.getFingerprint()).headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.escalation.policy").isEqualTo("quick")
+                .jsonPath("$.escalation.step").isEqualTo(1);
 
         web.post().uri("/api/alerts/" + page.getFingerprint() + "/ack").headers(h -> h.setBearerAuth(TestTokens.withRoles("OPERATOR")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("comment", "on it"))
@@ -221,6 +226,10 @@ class AlertRoutingIT {
         Map<String, Object> escalation = db.sql("select step, next_at from escalation where fingerprint = :fp")
                 .bind("fp", page.getFingerprint()).fetch().one().block();
         assertThat(escalation.get("next_at")).isNull();
+        web.get().uri("/api/alerts/" + page.getFingerprint()).headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.escalation.step").isEqualTo(1)
+                .jsonPath("$.escalation.nextAt").doesNotExist();
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(receivers.received("/leadership", page.getFingerprint())).hasSize(1));
         assertThat(db.sql("select count(*) as n from audit_log where action = 'acknowledge' and target = :fp")

@@ -25,6 +25,9 @@ public final class ServiceArguments {
             for (WedopsService routed : WedopsService.behindGateway()) {
                 arguments.add("--wedops.gateway.services." + routed.artifactId() + "=http://127.0.0.1:" + ports.of(routed));
             }
+            // the console's live feed reads the events' topics
+            arguments.add("--wedops.gateway.live.enabled=true");
+            arguments.add("--spring.kafka.bootstrap-servers=" + ports.kafkaBootstrap());
         } else {
             arguments.add("--wedops.kafka.bootstrap-servers=" + ports.kafkaBootstrap());
             arguments.addAll(database(ports.postgres(), service.database().orElseThrow()));
@@ -45,7 +48,7 @@ public final class ServiceArguments {
      * A service named {@code demo} that the local orchestrator can deploy through the command driver (the command only
      * says what it deployed; its output is in the deployment's phases), watched for a minute instead of five.
      */
-    static List<String> demoDeployable() {
+    public static List<String> demoDeployable() {
         String service = "--wedops.deploy.services.demo.";
         return List.of(
                 service + "driver=COMMAND",

@@ -32,7 +32,7 @@ class ServiceArgumentsTest {
     }
 
     @Test
-    void theGatewayGetsARouteToEveryServiceAndNoDatabase() {
+    void theGatewayGetsARouteToEveryServiceTheBrokerForTheConsoleFeedAndNoDatabase() {
         List<String> arguments = ServiceArguments.of(WedopsService.GATEWAY, new StackPorts(10), SECRET, Optional.of("http://slack"));
 
         assertThat(arguments).containsExactly(
@@ -41,6 +41,8 @@ class ServiceArgumentsTest {
                 "--wedops.gateway.services.scaling-planner=http://127.0.0.1:8093",
                 "--wedops.gateway.services.apm-ingest=http://127.0.0.1:8094",
                 "--wedops.gateway.services.alert-router=http://127.0.0.1:8095",
+                "--wedops.gateway.live.enabled=true",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:9102",
                 "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret",
                 "--wedops.security.scrape-token-file=/work/.wedops/scrape-token");
