@@ -17,7 +17,7 @@ import reactor.core.publisher.Sinks;
  * Keeps ops.protection.v1 current. It recomputes and publishes what changed:
  * <ul>
  *   <li>right after a calendar, factor, region or emergency change made by this instance (whichever instance holds
- *       the lease), so the change is on the topic within a second;</li>
+ *       the lease), told by a {@link ProtectionInputsChanged} event, so the change is on the topic within a second;</li>
  *   <li>when the clock reaches the next boundary of any region's timeline: the injected clock is compared with that
  *       boundary every tick (1 s), so a moved test clock is noticed as a real one is, and the boundary is re-armed
  *       by every recomputation;</li>
