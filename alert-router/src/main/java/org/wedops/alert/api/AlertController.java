@@ -1,22 +1,10 @@
 package org.wedops.alert.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -30,19 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.wedops.alert.delivery.NotificationOutbox;
-import org.wedops.alert.delivery.QueuedNotification;
 import org.wedops.alert.escalation.Escalations;
 import org.wedops.alert.intake.AlertActions;
+import org.wedops.alert.intake.ManualAlerts;
 import org.wedops.alert.lifecycle.AlertQuery;
-import org.wedops.alert.lifecycle.AlertState;
 import org.wedops.alert.lifecycle.AlertStore;
-import org.wedops.alert.lifecycle.StoredAlert;
-import org.wedops.events.Alert;
-import org.wedops.events.AlertStatus;
-import org.wedops.events.Severity;
-import org.wedops.events.Topics;
-import org.wedops.support.kafka.EventPublisher;
-import org.wedops.support.web.InvalidRequestException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,29 +34,22 @@ class AlertController {
     private final AlertStore alerts;
     private final NotificationOutbox notifications;
     private final AlertActions actions;
+    private final ManualAlerts manual;
     private final Escalations escalations;
-    private final EventPublisher publisher;
-    private final Clock clock;
 
-    AlertController(AlertStore alerts, NotificationOutbox notifications, AlertActions actions, Escalations escalations,
-                    EventPublisher publisher, Clock clock) {
+    AlertController(AlertStore alerts, NotificationOutbox notifications, AlertActions actions, ManualAlerts manual, Escalations escalations) {
         this.alerts = alerts;
         this.notifications = notifications;
         this.actions = actions;
+        this.manual = manual;
         this.escalations = escalations;
-        this.publisher = publisher;
-        this.clock = clock;
     }
 
     @GetMapping
     Flux<AlertView> list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
                          @RequestParam(required = false) String service, @RequestParam(required = false) String region,
                          @RequestParam(required = false) String since, @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            return Flux.error(new InvalidRequestException("limit", "must be between 1 and 1000"));
-        }
-        AlertQuery query = new AlertQuery(state == null ? null : parseState(state), severity == null ? null : parseSeverity(severity),
-                service, region, since == null ? null : parseSince(since), limit);
+        AlertQuery query = new AlertListParameters(state, severity, service, region, since, limit).query();
         return alerts.list(query).map(alert -> AlertView.of(alert, null, null));
     }
 
@@ -84,27 +57,16 @@ class AlertController {
     Mono<AlertView> alert(@PathVariable String fingerprint) {
         return alerts.find(fingerprint)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert with fingerprint " + fingerprint)))
-                .flatMap(alert -> Mono.zip(notifications.forAlert(fingerprint).map(NotificationView::of).collectList(),
-                                escalations.standing(fingerprint).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .flatMap(alert -> Mono.zip(notifications.forAlert(fingerprint).map(AlertView.NotificationView::of).collectList(),
+                                escalations.standing(fingerprint).map(Optional::of).defaultIfEmpty(Optional.empty()))
                         .map(found -> AlertView.of(alert, found.getT1(), found.getT2().orElse(null))));
     }
 
     /** A person raises an alert; it takes the same path as every other alert, through ops.alerts.v1. */
     @PostMapping
-    Mono<ResponseEntity<Map<String, String>>> raise(@Valid @RequestBody RaisedAlert raised, Principal principal) {
-        Instant now = clock.instant();
-        Map<String, String> labels = new TreeMap<>(raised.labels() == null ? Map.of() : raised.labels());
-        labels.put("raised_by", principal.getName());
-        String fingerprint = fingerprint(raised, labels);
-        Alert alert = Alert.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setFingerprint(fingerprint).setName(raised.name()).setStatus(AlertStatus.FIRING)
-                .setSeverity(Severity.valueOf(raised.severity())).setService(raised.service()).setRegion(raised.region())
-                .setSummary(raised.summary()).setSource("manual").setStartsAt(now).setRunbookUrl(raised.runbookUrl())
-                .setLabels(labels)
-                .build();
-        return publisher.publish(Topics.ALERTS, fingerprint, alert)
-                .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("fingerprint", fingerprint)));
+    Mono<ResponseEntity<Map<String, String>>> raise(@Valid @RequestBody ManualAlerts.Raised raised, Principal principal) {
+        return manual.raise(raised, principal.getName())
+                .map(fingerprint -> ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("fingerprint", fingerprint)));
     }
 
     @PostMapping("/{fingerprint}/ack")
@@ -119,71 +81,6 @@ class AlertController {
                 .map(alert -> AlertView.of(alert, null, null));
     }
 
-    private static String fingerprint(RaisedAlert raised, Map<String, String> labels) {
-        Map<String, String> identity = new TreeMap<>(labels);
-        identity.remove("raised_by");
-        String text = "manual/" + raised.name() + "/" + raised.service() + "/" + raised.region() + "/" + identity;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String parseSeverity(String severity) {
-        try {
-            return Severity.valueOf(severity.toUpperCase()).name();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("severity", "must be one of CRITICAL, HIGH, MEDIUM, LOW");
-        }
-    }
-
-    private static Instant parseSince(String since) {
-        try {
-            return Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("since", "must be an ISO-8601 instant such as 2026-06-06T14:00:00Z");
-        }
-    }
-
-    private static AlertState parseState(String state) {
-        try {
-            return AlertState.valueOf(state.toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("state", "must be one of FIRING, ACKNOWLEDGED, RESOLVED");
-        }
-    }
-
-    record RaisedAlert(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]*", message = "letters, digits and '_', starting with a letter") String name,
-            @NotNull @Pattern(regexp = "CRITICAL|HIGH|MEDIUM|LOW", message = "must be one of CRITICAL, HIGH, MEDIUM, LOW") String severity,
-            @NotBlank @Size(max = 100) String service,
-            @Size(max = 50) String region,
-            @NotBlank @Size(max = 1000) String summary,
-            @Size(max = 500) String runbookUrl,
-            @Size(max = 20, message = "at most 20 labels") Map<String, String> labels) {
-    }
-
     record Comment(@Size(max = 1000) String comment) {
-    }
-
-    record AlertView(String fingerprint, String name, String severity, String service, String region, String summary,
-                     String source, String profile, Map<String, String> labels, String state, Instant startsAt,
-                     Instant endsAt, String acknowledgedBy, Instant acknowledgedAt, List<NotificationView> notifications,
-                     Escalations.Standing escalation) {
-        /** {@code notifications} and {@code escalation} only on a single alert's answer (null in lists). */
-        static AlertView of(StoredAlert alert, List<NotificationView> notifications, Escalations.Standing escalation) {
-            return new AlertView(alert.fingerprint(), alert.name(), alert.severity(), alert.service(), alert.region(),
-                    alert.summary(), alert.source(), alert.profile(), alert.labels(), alert.state().name(), alert.startsAt(),
-                    alert.endsAt(), alert.acknowledgedBy(), alert.acknowledgedAt(), notifications, escalation);
-        }
-    }
-
-    record NotificationView(String integration, String channel, String kind, String title, String status, int attempts,
-                            String lastError, Instant queuedAt, Instant deliveredAt) {
-        static NotificationView of(QueuedNotification n) {
-            return new NotificationView(n.integration(), n.channel(), n.kind(), n.title(), n.status(), n.attempts(), n.lastError(),
-                    n.createdAt(), n.deliveredAt());
-        }
     }
 }

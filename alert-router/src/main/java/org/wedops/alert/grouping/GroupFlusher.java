@@ -2,12 +2,11 @@ package org.wedops.alert.grouping;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +22,9 @@ import org.wedops.alert.integration.GroupNotification;
 import org.wedops.alert.integration.GroupNotification.AlertLine;
 import org.wedops.alert.integration.Integration;
 import org.wedops.alert.integration.Integrations;
-import org.wedops.alert.lifecycle.AlertState;
 import org.wedops.alert.lifecycle.AlertStore;
 import org.wedops.alert.lifecycle.StoredAlert;
 import org.wedops.alert.routing.AlertLabels;
-import org.wedops.alert.routing.InhibitRule;
 import org.wedops.alert.routing.Muting;
 import org.wedops.alert.routing.Routing;
 import org.wedops.alert.silence.Silence;
@@ -47,7 +44,6 @@ import reactor.core.publisher.Mono;
 class GroupFlusher {
 
     private static final Logger log = LoggerFactory.getLogger(GroupFlusher.class);
-    static final String FIRING = "FIRING";
 
     private final AlertGroups groups;
     private final AlertStore alerts;
@@ -109,7 +105,7 @@ class GroupFlusher {
      * group's transaction committed: woken earlier it would not see the new outbox row.
      */
     private Mono<Void> flushAndWakeDispatcher(Group group, List<Silence> activeSilences, List<StoredAlert> allFiring, Instant now) {
-        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean sent = new AtomicBoolean();
         return flush(group, activeSilences, allFiring, now).as(transaction::transactional)
                 .doOnNext(sent::set)
                 .then(Mono.fromRunnable(() -> {
@@ -121,59 +117,23 @@ class GroupFlusher {
 
     private Mono<Boolean> flush(Group group, List<Silence> activeSilences, List<StoredAlert> allFiring, Instant now) {
         String region = group.labels().get("region");
-        java.time.ZoneId zone = properties.zoneOf(region, protection.of(region == null ? "" : region).map(s -> s.getTimeZone()));
-        java.util.Optional<Instant> mutedUntil = routing.config().route(group.routeId())
+        ZoneId zone = properties.zoneOf(region, protection.of(region == null ? "" : region).map(s -> s.getTimeZone()));
+        Optional<Instant> mutedUntil = routing.config().route(group.routeId())
                 .flatMap(route -> Muting.mutedUntil(route, routing.config(), now, zone));
         if (mutedUntil.isPresent()) {
-            // nothing is told now, nothing is forgotten: the group is flushed again the moment the mute ends
-            return groups.flushed(group, false, Map.of(), Set.of(), mutedUntil.get(), now).thenReturn(false);
+            GroupFlushPlan muted = GroupFlushPlan.muted(mutedUntil.get());
+            return groups.flushed(group, false, muted.told(), muted.dropped(), muted.nextFlush(), now).thenReturn(false);
         }
         return groups.members(group.key()).collectMap(Map.Entry::getKey, Map.Entry::getValue).flatMap(members ->
                 alerts.findAll(members.keySet()).collectList().flatMap(memberAlerts -> {
-                    List<InhibitRule> rules = routing.config().inhibitRules();
                     List<Map<String, String>> sources = allFiring.stream().map(a -> AlertLabels.of(a, protection)).toList();
-                    List<StoredAlert> firing = new ArrayList<>();
-                    List<StoredAlert> resolved = new ArrayList<>();
-                    Map<String, String> told = new HashMap<>();
-                    Instant silencedUntil = null;
-                    for (StoredAlert alert : memberAlerts) {
-                        Map<String, String> labels = AlertLabels.of(alert, protection);
-                        if (alert.state() == AlertState.FIRING) {
-                            List<Silence> silencing = activeSilences.stream().filter(s -> s.silences(labels)).toList();
-                            boolean silenced = !silencing.isEmpty();
-                            for (Silence silence : silencing) {
-                                Instant until = silence.heldUntil(now);
-                                silencedUntil = silencedUntil == null || until.isBefore(silencedUntil) ? until : silencedUntil;
-                            }
-                            boolean inhibited = rules.stream().anyMatch(rule -> sources.stream().anyMatch(source -> rule.inhibits(source, labels)));
-                            if (!silenced && !inhibited) {
-                                firing.add(alert);
-                                told.put(alert.fingerprint(), FIRING);
-                            }
-                        } else if (alert.state() == AlertState.RESOLVED && FIRING.equals(members.get(alert.fingerprint()))) {
-                            resolved.add(alert);
-                        }
-                    }
-                    Set<String> dropped = memberAlerts.stream().filter(a -> a.state() == AlertState.RESOLVED)
-                            .map(StoredAlert::fingerprint).collect(Collectors.toSet());
-                    Instant nextFlush = firing.isEmpty() ? null : now.plus(group.repeatInterval());
-                    // a silenced alert is told as soon as its silence (or the silence's weekly window) ends
-                    if (silencedUntil != null && (nextFlush == null || silencedUntil.isBefore(nextFlush))) {
-                        nextFlush = silencedUntil;
-                    }
-                    if (firing.isEmpty() && resolved.isEmpty()) {
-                        return groups.flushed(group, false, told, dropped, nextFlush, now).thenReturn(false);
-                    }
-                    // woken by a change this group already told (it raced the last flush): the same message again
-                    // would be a duplicate; only the repeat interval re-sends an unchanged group
-                    boolean anythingNew = !resolved.isEmpty() || firing.stream().anyMatch(a -> !FIRING.equals(members.get(a.fingerprint())));
-                    if (!anythingNew && !group.repeatDue(now)) {
-                        Instant repeatAt = group.lastFlushAt().plus(group.repeatInterval());
-                        Instant next = silencedUntil != null && silencedUntil.isBefore(repeatAt) ? silencedUntil : repeatAt;
-                        return groups.flushed(group, false, told, dropped, next, now).thenReturn(false);
+                    GroupFlushPlan plan = GroupFlushPlan.of(group, members, memberAlerts, alert -> AlertLabels.of(alert, protection),
+                            activeSilences, routing.config().inhibitRules(), sources, now);
+                    if (!plan.send()) {
+                        return groups.flushed(group, false, plan.told(), plan.dropped(), plan.nextFlush(), now).thenReturn(false);
                     }
                     GroupNotification content = new GroupNotification("GROUP", group.receiver(), group.key(), group.labels(),
-                            firing.stream().map(AlertLine::of).toList(), resolved.stream().map(AlertLine::of).toList(), null);
+                            plan.firing().stream().map(AlertLine::of).toList(), plan.resolved().stream().map(AlertLine::of).toList(), null);
                     List<Integration> targets = integrations.of(group.receiver());
                     if (targets.isEmpty()) {
                         log.warn("Group {}: receiver '{}' has no usable integration; nothing sent", group.key(), group.receiver());
@@ -182,7 +142,7 @@ class GroupFlusher {
                     return Flux.fromIterable(targets)
                             .concatMap(integration -> outbox.enqueue(group.key() + "#" + seq + ":" + integration.name(), content,
                                     integration, group.fallback(), content.fingerprints(), now))
-                            .then(groups.flushed(group, true, told, dropped, nextFlush, now))
+                            .then(groups.flushed(group, true, plan.told(), plan.dropped(), plan.nextFlush(), now))
                             .thenReturn(!targets.isEmpty());
                 }));
     }

@@ -291,7 +291,7 @@ class AlertRoutingIT {
     }
 
     @Test
-    void anAlertRaisedByHandTakesTheSamePathAndBadInputNamesTheField() {
+    void anAlertRaisedByHandIsAuditedTakesTheSamePathAndBadInputNamesTheField() {
         String service = unique("manual");
         String fingerprint = (String) web.post().uri("/api/alerts").headers(h -> h.setBearerAuth(TestTokens.withRoles("OPERATOR")))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -300,6 +300,11 @@ class AlertRoutingIT {
                 .exchange().expectStatus().isAccepted()
                 .expectBody(Map.class).returnResult().getResponseBody().get("fingerprint");
 
+        Map<String, Object> audited = db.sql("select at, actor, reason, outcome from audit_log where action = 'alert.raise' and target = :fp")
+                .bind("fp", fingerprint).fetch().one().block();
+        assertThat(audited).containsEntry("actor", "test-user").containsEntry("reason", "the barn's wifi is down")
+                .containsEntry("outcome", "PUBLISHED: HIGH VenueWifiDown for " + service + "/uk");
+        assertThat(audited.get("at")).isNotNull();
         await().untilAsserted(() -> assertThat(receivers.received("/slack", service)).hasSize(1));
         web.get().uri("/api/alerts/" + fingerprint).headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
                 .exchange().expectStatus().isOk().expectBody()

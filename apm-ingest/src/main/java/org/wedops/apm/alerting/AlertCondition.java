@@ -1,11 +1,9 @@
 package org.wedops.apm.alerting;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.wedops.events.AlertSource;
 import org.wedops.events.Severity;
 import org.wedops.events.ThresholdProfile;
 
@@ -19,12 +17,6 @@ public record AlertCondition(String fingerprint, String subject, String name, Se
 
     /** Stable per source, name and the parts that tell one instance of the condition from another. */
     public static String fingerprint(String name, String... parts) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("apm-ingest/" + name + "/" + String.join("/", parts)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AlertSource.fingerprintOf(ConditionAlerts.SOURCE, Stream.concat(Stream.of(name), Stream.of(parts)).toArray(String[]::new));
     }
 }

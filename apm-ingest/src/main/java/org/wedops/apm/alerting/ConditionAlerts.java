@@ -6,12 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.wedops.events.Alert;
+import org.wedops.events.AlertSource;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.Topics;
 import org.wedops.support.kafka.EventPublisher;
@@ -26,14 +26,18 @@ import reactor.core.publisher.Mono;
 @Component
 public class ConditionAlerts {
 
+    public static final String SOURCE = "apm-ingest";
+
     private final DatabaseClient db;
     private final EventPublisher events;
+    private final AlertSource alerts;
     private final Clock clock;
     private final TransactionalOperator transaction;
 
-    ConditionAlerts(DatabaseClient db, EventPublisher events, Clock clock, TransactionalOperator transaction) {
+    ConditionAlerts(DatabaseClient db, EventPublisher events, AlertSource alerts, Clock clock, TransactionalOperator transaction) {
         this.db = db;
         this.events = events;
+        this.alerts = alerts;
         this.clock = clock;
         this.transaction = transaction;
     }
@@ -89,10 +93,7 @@ public class ConditionAlerts {
 
     private Alert alert(AlertCondition condition, AlertStatus status, Instant startsAt, Instant endsAt) {
         Map<String, String> labels = new HashMap<>(condition.labels());
-        return Alert.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(clock.instant())
-                .setFingerprint(condition.fingerprint())
+        return alerts.alert(condition.fingerprint())
                 .setName(condition.name())
                 .setStatus(status)
                 .setSeverity(condition.severity())
@@ -100,7 +101,6 @@ public class ConditionAlerts {
                 .setRegion(condition.region())
                 .setProfile(condition.profile())
                 .setSummary(status == AlertStatus.FIRING ? condition.summary() : "resolved: " + condition.summary())
-                .setSource("apm-ingest")
                 .setStartsAt(startsAt)
                 .setEndsAt(endsAt)
                 .setLabels(labels)

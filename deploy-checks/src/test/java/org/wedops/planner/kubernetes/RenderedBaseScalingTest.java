@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wedops.deploychecks.MockCluster;
 import org.wedops.deploychecks.Rendered;
-import org.wedops.planner.ScalingPlannerProperties.ManagedService;
-import org.wedops.planner.ScalingPlannerProperties.Replicas;
-import org.wedops.planner.ScalingPlannerProperties.Scaling.Mode;
+import org.wedops.planner.scaling.ScalingProperties.ManagedService;
+import org.wedops.planner.scaling.ScalingProperties.Replicas;
+import org.wedops.planner.scaling.ScalingProperties.Mode;
 
 /**
  * The rendered k8s/ base applied to the fabric8 mock API server, and the scaling-planner's own Kubernetes code

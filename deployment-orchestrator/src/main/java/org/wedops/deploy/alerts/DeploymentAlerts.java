@@ -1,13 +1,12 @@
 package org.wedops.deploy.alerts;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.wedops.deploy.deployment.Deployment;
 import org.wedops.events.Alert;
+import org.wedops.events.AlertSource;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
@@ -22,12 +21,12 @@ public class DeploymentAlerts {
 
     private final EventPublisher publisher;
     private final ProtectionStates protection;
-    private final Clock clock;
+    private final AlertSource alerts;
 
-    DeploymentAlerts(EventPublisher publisher, ProtectionStates protection, Clock clock) {
+    DeploymentAlerts(EventPublisher publisher, ProtectionStates protection, AlertSource alerts) {
         this.publisher = publisher;
         this.protection = protection;
-        this.clock = clock;
+        this.alerts = alerts;
     }
 
     public Mono<Void> emergencyOverride(Deployment d, Instant expiresAt) {
@@ -57,15 +56,13 @@ public class DeploymentAlerts {
     }
 
     private Mono<Void> send(Deployment d, String name, Severity severity, String kind, String summary, String description, Instant endsAt) {
-        Instant now = clock.instant();
-        Alert alert = Alert.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setFingerprint("deployment-orchestrator-" + kind + "-" + d.id())
+        Alert.Builder builder = alerts.alert(alerts.plainFingerprint(kind, d.id().toString()));
+        Alert alert = builder
                 .setName(name).setStatus(AlertStatus.FIRING).setSeverity(severity)
                 .setService(d.service()).setRegion(d.region())
                 .setSummary(summary).setDescription(description)
-                .setSource("deployment-orchestrator").setProfile(protection.profile(d.region()))
-                .setStartsAt(now).setEndsAt(endsAt)
+                .setProfile(protection.profile(d.region()))
+                .setStartsAt(builder.getOccurredAt()).setEndsAt(endsAt)
                 .setLabels(Map.of("deploymentId", d.id().toString(), "environment", d.environment(), "version", d.version(),
                         "requestedBy", d.requestedBy()))
                 .build();

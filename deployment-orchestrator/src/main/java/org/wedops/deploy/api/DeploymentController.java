@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.wedops.deploy.DeploymentOrchestratorProperties;
+import org.wedops.deploy.drivers.DeployableServices;
 import org.wedops.deploy.deployment.DeploymentStore;
 import org.wedops.security.Role;
 import org.wedops.support.web.InvalidRequestException;
@@ -34,10 +34,10 @@ class DeploymentController {
     private final DeploymentRequests requests;
     private final DeploymentActions actions;
     private final DeploymentStore store;
-    private final DeploymentOrchestratorProperties properties;
+    private final DeployableServices properties;
 
     DeploymentController(DeploymentRequests requests, DeploymentActions actions, DeploymentStore store,
-                         DeploymentOrchestratorProperties properties) {
+                         DeployableServices properties) {
         this.requests = requests;
         this.actions = actions;
         this.store = store;

@@ -12,8 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.wedops.deploy.DeploymentOrchestratorProperties;
-import org.wedops.deploy.DeploymentOrchestratorProperties.EnvironmentSettings;
+import org.wedops.deploy.api.RequestProperties.EnvironmentSettings;
 import org.wedops.deploy.alerts.DeploymentAlerts;
 import org.wedops.support.audit.AuditLog;
 import org.wedops.deploy.deployment.DeploymentStore;
@@ -40,11 +39,11 @@ class DeploymentRequests {
     private final DeploymentAlerts alerts;
     private final DeploymentRunner runner;
     private final TransactionalOperator transaction;
-    private final DeploymentOrchestratorProperties properties;
+    private final RequestProperties properties;
     private final Clock clock;
 
     DeploymentRequests(DeploymentStore store, PhaseRecorder phases, Gatekeeper gate, AuditLog audit, DeploymentAlerts alerts,
-                       DeploymentRunner runner, TransactionalOperator transaction, DeploymentOrchestratorProperties properties, Clock clock) {
+                       DeploymentRunner runner, TransactionalOperator transaction, RequestProperties properties, Clock clock) {
         this.store = store;
         this.phases = phases;
         this.gate = gate;

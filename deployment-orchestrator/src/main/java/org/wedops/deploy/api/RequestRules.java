@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.wedops.deploy.DeploymentOrchestratorProperties;
+import org.wedops.deploy.drivers.DeployableServices;
 import org.wedops.support.web.FieldProblem;
 import org.wedops.support.web.InvalidRequestException;
 
@@ -17,7 +17,7 @@ final class RequestRules {
     private RequestRules() {
     }
 
-    static void check(DeploymentRequest request, DeploymentOrchestratorProperties properties) {
+    static void check(DeploymentRequest request, DeployableServices properties) {
         if (request == null) {
             throw new InvalidRequestException("body", "a deployment request is required");
         }
@@ -25,7 +25,7 @@ final class RequestRules {
         if (request.service() == null || request.service().isBlank()) {
             problems.add(new FieldProblem("service", "is required"));
         } else if (properties.service(request.service()) == null) {
-            problems.add(new FieldProblem("service", "is not a deployable service; configured: " + properties.services().keySet()));
+            problems.add(new FieldProblem("service", "is not a deployable service; configured: " + properties.names()));
         }
         name(problems, "environment", request.environment());
         name(problems, "region", request.region());

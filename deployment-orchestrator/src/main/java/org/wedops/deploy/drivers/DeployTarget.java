@@ -2,7 +2,7 @@ package org.wedops.deploy.drivers;
 
 import java.util.UUID;
 
-import org.wedops.deploy.DeploymentOrchestratorProperties.ServiceSettings;
+import org.wedops.deploy.drivers.DeployableServices.ServiceSettings;
 
 /**
  * What a driver acts on: one service in one environment and region, with its configured settings, for one deployment

@@ -8,8 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
-import org.wedops.deploy.DeploymentOrchestratorProperties;
-import org.wedops.deploy.DeploymentOrchestratorProperties.DriverKind;
+import org.wedops.deploy.drivers.DeployableServices.DriverKind;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -19,9 +18,9 @@ import reactor.core.scheduler.Schedulers;
 public class Drivers {
 
     private final Map<DriverKind, DeploymentDriver> byKind;
-    private final DeploymentOrchestratorProperties properties;
+    private final DeployableServices properties;
 
-    Drivers(List<KindedDriver> drivers, DeploymentOrchestratorProperties properties) {
+    Drivers(List<KindedDriver> drivers, DeployableServices properties) {
         this.byKind = drivers.stream().collect(Collectors.toMap(KindedDriver::kind, Function.identity()));
         this.properties = properties;
     }

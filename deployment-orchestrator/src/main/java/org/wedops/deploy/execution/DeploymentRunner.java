@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.wedops.deploy.DeploymentOrchestratorProperties;
+import org.wedops.deploy.drivers.DeployableServices;
 import org.wedops.deploy.deployment.Deployment;
 import org.wedops.support.database.RecurringWork;
 
@@ -33,18 +33,21 @@ public class DeploymentRunner implements DisposableBean {
 
     private final DatabaseClient db;
     private final DeploymentExecution execution;
-    private final DeploymentOrchestratorProperties properties;
+    private final ExecutionProperties properties;
+    private final DeployableServices services;
     private final String instance = "orchestrator-" + UUID.randomUUID();
     private final Map<UUID, Disposable> driving = new ConcurrentHashMap<>();
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private final Disposable renewal;
 
-    DeploymentRunner(DatabaseClient db, DeploymentExecution execution, DeploymentOrchestratorProperties properties, RecurringWork work) {
+    DeploymentRunner(DatabaseClient db, DeploymentExecution execution, ExecutionProperties properties, DeployableServices services,
+                     RecurringWork work) {
         this.db = db;
         this.execution = execution;
         this.properties = properties;
-        Duration lease = properties.execution().lease();
-        work.start("deployment claims", properties.execution().claimEvery(), wakeUps.asFlux(), this::claimAndDrive);
+        this.services = services;
+        Duration lease = properties.lease();
+        work.start("deployment claims", properties.claimEvery(), wakeUps.asFlux(), this::claimAndDrive);
         this.renewal = Flux.interval(lease.dividedBy(3)).concatMap(tick -> renew().onErrorResume(e -> {
             log.warn("Lease renewal failed: {}", e.toString());
             return Mono.empty();
@@ -57,8 +60,8 @@ public class DeploymentRunner implements DisposableBean {
     }
 
     private Mono<Void> claimAndDrive() {
-        int free = properties.execution().concurrency() - driving.size();
-        if (free <= 0 || properties.services().isEmpty()) {
+        int free = properties.concurrency() - driving.size();
+        if (free <= 0 || services.names().isEmpty()) {
             return Mono.empty();
         }
         return claim(free).doOnNext(this::startDriving).then();
@@ -73,12 +76,12 @@ public class DeploymentRunner implements DisposableBean {
                                      order by created_at limit :limit
                                      for update skip locked)
                         returning *""")
-                .bind("me", instance).bind("millis", properties.execution().lease().toMillis())
-                .bind("services", properties.services().keySet().toArray(String[]::new)).bind("limit", atMost)
+                .bind("me", instance).bind("millis", properties.lease().toMillis())
+                .bind("services", services.names().toArray(String[]::new)).bind("limit", atMost)
                 .map((row, meta) -> Deployment.from(row))
                 .all()
                 // a claim stuck on the database must not hold the claim loop; the next tick tries again
-                .timeout(properties.execution().lease());
+                .timeout(properties.lease());
     }
 
     private void startDriving(Deployment d) {
@@ -102,10 +105,10 @@ public class DeploymentRunner implements DisposableBean {
         return db.sql("""
                         update deployment set lease_until = clock_timestamp() + :millis * interval '1 millisecond'
                         where owner = :me and not concluded""")
-                .bind("me", instance).bind("millis", properties.execution().lease().toMillis())
+                .bind("me", instance).bind("millis", properties.lease().toMillis())
                 .fetch().rowsUpdated()
                 // an answer later than this is useless: the lease may have run out meanwhile; the next renewal tries again
-                .timeout(properties.execution().lease().dividedBy(3))
+                .timeout(properties.lease().dividedBy(3))
                 .then();
     }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.wedops.deploy.DeploymentOrchestratorProperties;
+import org.wedops.deploy.drivers.DeployableServices;
 import org.wedops.support.web.InvalidRequestException;
 
 /** {@code GET …/deployments/gate}: "may I deploy this service to this environment and region now?" */
@@ -14,9 +14,9 @@ import org.wedops.support.web.InvalidRequestException;
 class GateController {
 
     private final Gatekeeper gatekeeper;
-    private final DeploymentOrchestratorProperties properties;
+    private final DeployableServices properties;
 
-    GateController(Gatekeeper gatekeeper, DeploymentOrchestratorProperties properties) {
+    GateController(Gatekeeper gatekeeper, DeployableServices properties) {
         this.gatekeeper = gatekeeper;
         this.properties = properties;
     }
@@ -30,7 +30,7 @@ class GateController {
     GateAnswer gate(@RequestParam(required = false) String service, @RequestParam(required = false) String environment,
                     @RequestParam(required = false) String region) {
         if (service == null || properties.service(service) == null) {
-            throw new InvalidRequestException("service", "must be a deployable service; configured: " + properties.services().keySet());
+            throw new InvalidRequestException("service", "must be a deployable service; configured: " + properties.names());
         }
         if (region == null || region.isBlank()) {
             throw new InvalidRequestException("region", "is required");

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.stereotype.Component;
-import org.wedops.deploy.DeploymentOrchestratorProperties;
-import org.wedops.deploy.DeploymentOrchestratorProperties.ServiceSettings;
+import org.wedops.deploy.drivers.DeployableServices;
+import org.wedops.deploy.verification.VerificationProperties;
+import org.wedops.deploy.drivers.DeployableServices.ServiceSettings;
 import org.wedops.support.protection.ProtectionStates;
 
 /** The gate applied to a configured service: its budget from configuration, its region's state from ops.protection.v1. */
@@ -13,12 +14,14 @@ import org.wedops.support.protection.ProtectionStates;
 public class Gatekeeper {
 
     private final ProtectionStates protection;
-    private final DeploymentOrchestratorProperties properties;
+    private final DeployableServices properties;
+    private final VerificationProperties verification;
     private final DeploymentGate gate;
 
-    Gatekeeper(ProtectionStates protection, DeploymentOrchestratorProperties properties, Clock clock) {
+    Gatekeeper(ProtectionStates protection, DeployableServices properties, VerificationProperties verification, Clock clock) {
         this.protection = protection;
         this.properties = properties;
+        this.verification = verification;
         this.gate = new DeploymentGate(clock);
     }
 
@@ -28,7 +31,7 @@ public class Gatekeeper {
 
     public DeploymentBudget budget(String service) {
         ServiceSettings settings = properties.service(service);
-        Duration verification = properties.verification().window();
+        Duration verification = this.verification.window();
         if (settings == null) {
             return new DeploymentBudget(Duration.ZERO, Duration.ZERO, verification, Duration.ZERO);
         }

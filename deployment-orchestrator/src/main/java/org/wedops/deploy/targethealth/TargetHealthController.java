@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.wedops.deploy.DeploymentOrchestratorProperties;
 
 import reactor.core.publisher.Flux;
 
@@ -13,10 +12,10 @@ import reactor.core.publisher.Flux;
 class TargetHealthController {
 
     private final TargetHealthStore store;
-    private final DeploymentOrchestratorProperties properties;
+    private final TargetHealthProperties properties;
     private final Clock clock;
 
-    TargetHealthController(TargetHealthStore store, DeploymentOrchestratorProperties properties, Clock clock) {
+    TargetHealthController(TargetHealthStore store, TargetHealthProperties properties, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;

@@ -3,8 +3,7 @@ package org.wedops.deploy.verification;
 import java.time.Duration;
 import java.util.List;
 
-import org.wedops.deploy.DeploymentOrchestratorProperties.InsufficientData;
-import org.wedops.deploy.DeploymentOrchestratorProperties.Verification;
+import org.wedops.deploy.verification.VerificationProperties.InsufficientData;
 
 /**
  * Whether one check of a deployment under verification passes, fails or cannot tell: any of its targets CRITICAL since
@@ -14,9 +13,9 @@ import org.wedops.deploy.DeploymentOrchestratorProperties.Verification;
  */
 public final class VerificationPolicy {
 
-    private final Verification settings;
+    private final VerificationProperties settings;
 
-    public VerificationPolicy(Verification settings) {
+    public VerificationPolicy(VerificationProperties settings) {
         this.settings = settings;
     }
 

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
-import org.wedops.deploy.DeploymentOrchestratorProperties;
-import org.wedops.deploy.DeploymentOrchestratorProperties.Verification;
 import org.wedops.deploy.deployment.Deployment;
 import org.wedops.deploy.deployment.DeploymentStore;
 import org.wedops.support.protection.ProtectionStates;
@@ -30,17 +28,17 @@ public class Verifier {
 
     private final VerificationEvidence evidence;
     private final DeploymentStore store;
-    private final Verification settings;
+    private final VerificationProperties settings;
     private final VerificationPolicy policy;
     private final ProtectionStates protection;
     private final Clock clock;
 
-    Verifier(VerificationEvidence evidence, DeploymentStore store, DeploymentOrchestratorProperties properties, ProtectionStates protection,
+    Verifier(VerificationEvidence evidence, DeploymentStore store, VerificationProperties settings, ProtectionStates protection,
              Clock clock) {
         this.evidence = evidence;
         this.store = store;
-        this.settings = properties.verification();
-        this.policy = new VerificationPolicy(properties.verification());
+        this.settings = settings;
+        this.policy = new VerificationPolicy(settings);
         this.protection = protection;
         this.clock = clock;
     }

@@ -9,13 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.wedops.deploy.DeploymentOrchestratorProperties.InsufficientData;
-import org.wedops.deploy.DeploymentOrchestratorProperties.Verification;
+import org.wedops.deploy.verification.VerificationProperties.InsufficientData;
 
 class VerificationPolicyTest {
 
-    private static Verification settings(long minimumRequests, InsufficientData outside) {
-        return new Verification(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(2), 2, 0.05, 2.0, 2.0,
+    private static VerificationProperties settings(long minimumRequests, InsufficientData outside) {
+        return new VerificationProperties(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(2), 2, 0.05, 2.0, 2.0,
                 Duration.ofMinutes(30), minimumRequests, Duration.ofMinutes(5), outside);
     }
 
@@ -78,7 +77,7 @@ class VerificationPolicyTest {
     @Test
     void settingsThatWouldJudgeOnNoDataAreRefusedAtStartUp() {
         assertThatThrownBy(() -> settings(0, InsufficientData.FAIL)).hasMessageContaining("minimum-requests");
-        assertThatThrownBy(() -> new Verification(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(2), 2, 0.05, 2.0, 2.0,
+        assertThatThrownBy(() -> new VerificationProperties(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(2), 2, 0.05, 2.0, 2.0,
                 Duration.ofMinutes(30), 20, Duration.ofSeconds(-1), InsufficientData.FAIL)).hasMessageContaining("insufficient-data-wait");
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,10 +12,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
+import org.wedops.events.AlertSource;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
-import org.wedops.health.publishing.AlertFingerprints;
 import org.wedops.support.database.RecurringWork;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.protection.ProtectionStates;
@@ -41,16 +40,18 @@ class ProtectionWatch {
 
     private final ProtectionStates protection;
     private final EventPublisher publisher;
+    private final AlertSource alerts;
     private final RecurringWork work;
     private final ProtectionWatchProperties settings;
     private final Clock clock;
     /** Region → when its staleness alert began; what this instance has said is firing. */
     private final Map<String, Instant> firing = new ConcurrentHashMap<>();
 
-    ProtectionWatch(ProtectionStates protection, EventPublisher publisher, RecurringWork work, ProtectionWatchProperties settings,
+    ProtectionWatch(ProtectionStates protection, EventPublisher publisher, AlertSource alerts, RecurringWork work, ProtectionWatchProperties settings,
                     Clock clock) {
         this.protection = protection;
         this.publisher = publisher;
+        this.alerts = alerts;
         this.work = work;
         this.settings = settings;
         this.clock = clock;
@@ -92,11 +93,9 @@ class ProtectionWatch {
                 ? region.why() + "; automatic restarts, scale-downs and deploys in " + region.region() + " are held until it is current"
                 : region.known() ? "protection of region " + region.region() + " is current again"
                 : "protection of region " + region.region() + " is no longer stale; " + region.why();
-        Alert alert = Alert.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setFingerprint(AlertFingerprints.of(NAME, region.region()))
+        Alert alert = alerts.alert(alerts.fingerprint(NAME, region.region()), now)
                 .setName(NAME).setStatus(status).setSeverity(wasProtected ? Severity.CRITICAL : Severity.HIGH)
-                .setService("scaling-planner").setRegion(region.region()).setSummary(summary).setSource("health-collector")
+                .setService("scaling-planner").setRegion(region.region()).setSummary(summary)
                 .setStartsAt(startsAt).setEndsAt(endsAt)
                 .setLabels(Map.of("region", region.region(), "knowledge", region.knowledge().name()))
                 .build();

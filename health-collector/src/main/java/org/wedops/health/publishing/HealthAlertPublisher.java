@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
+import org.wedops.events.AlertSource;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.ContainerHealthReported;
 import org.wedops.events.HealthStatus;
@@ -28,9 +28,11 @@ public class HealthAlertPublisher {
     public static final String SOURCE = "health-collector";
 
     private final EventPublisher publisher;
+    private final AlertSource alerts;
 
-    HealthAlertPublisher(EventPublisher publisher) {
+    HealthAlertPublisher(EventPublisher publisher, AlertSource alerts) {
         this.publisher = publisher;
+        this.alerts = alerts;
     }
 
     /**
@@ -59,25 +61,21 @@ public class HealthAlertPublisher {
     }
 
     public static String fingerprint(String targetId, HealthStatus status) {
-        return AlertFingerprints.of(targetId, alertName(status));
+        return AlertSource.fingerprintOf(SOURCE, targetId, alertName(status));
     }
 
-    private static Alert alert(ContainerHealthReported check, HealthStatus condition, AlertStatus status, Instant startsAt, Instant endsAt) {
+    private Alert alert(ContainerHealthReported check, HealthStatus condition, AlertStatus status, Instant startsAt, Instant endsAt) {
         boolean critical = condition == HealthStatus.CRITICAL;
         String summary = status == AlertStatus.FIRING
                 ? check.getTargetId() + " is " + condition + ": " + String.join(", ", check.getReasons())
                 : check.getTargetId() + " recovered from " + condition;
-        return Alert.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(check.getOccurredAt())
-                .setFingerprint(fingerprint(check.getTargetId(), condition))
+        return alerts.alert(fingerprint(check.getTargetId(), condition), check.getOccurredAt())
                 .setName(alertName(condition))
                 .setStatus(status)
                 .setSeverity(critical ? Severity.CRITICAL : Severity.MEDIUM)
                 .setService(check.getService())
                 .setRegion(check.getRegion())
                 .setSummary(summary)
-                .setSource(SOURCE)
                 .setProfile(check.getProfile())
                 .setStartsAt(startsAt)
                 .setEndsAt(endsAt)

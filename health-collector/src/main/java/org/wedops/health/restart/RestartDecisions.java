@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
+import org.wedops.events.AlertSource;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.HealthSource;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
 import org.wedops.health.checking.CheckSubject;
-import org.wedops.health.publishing.AlertFingerprints;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.protection.ProtectionStates;
 import org.wedops.support.protection.RegionProtection;
@@ -38,15 +38,17 @@ public class RestartDecisions {
     private final RestartBudgets budgets;
     private final ProtectionStates protection;
     private final EventPublisher publisher;
+    private final AlertSource alerts;
     private final DatabaseClient db;
     private final Clock clock;
 
     RestartDecisions(List<Restarter> restarters, RestartBudgets budgets, ProtectionStates protection, EventPublisher publisher,
-                     DatabaseClient db, Clock clock) {
+                     AlertSource alerts, DatabaseClient db, Clock clock) {
         this.restarters = restarters.stream().collect(java.util.stream.Collectors.toMap(Restarter::source, r -> r));
         this.budgets = budgets;
         this.protection = protection;
         this.publisher = publisher;
+        this.alerts = alerts;
         this.db = db;
         this.clock = clock;
     }
@@ -107,11 +109,10 @@ public class RestartDecisions {
         String summary = restarted
                 ? subject.id() + " was restarted (" + decision.reason() + ")"
                 : subject.id() + " is CRITICAL and was not restarted: " + (decision.restart() ? outcome : decision.reason());
-        Alert alert = Alert.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setFingerprint(AlertFingerprints.of(subject.id(), name) + (restarted ? "-" + now.toEpochMilli() : ""))
+        // a restart is its own alert (one per restart), a refusal one per episode
+        Alert alert = alerts.alert(alerts.fingerprint(subject.id(), name) + (restarted ? "-" + now.toEpochMilli() : ""), now)
                 .setName(name).setStatus(AlertStatus.FIRING).setSeverity(restarted ? Severity.LOW : Severity.CRITICAL)
-                .setService(subject.service()).setRegion(subject.region()).setSummary(summary).setSource("health-collector")
+                .setService(subject.service()).setRegion(subject.region()).setSummary(summary)
                 .setStartsAt(now).setLabels(Map.of("target", subject.id(), "source", subject.source().name(), "decision", decision.reason()))
                 .build();
         return publisher.publish(Topics.ALERTS, alert.getFingerprint(), alert).then();

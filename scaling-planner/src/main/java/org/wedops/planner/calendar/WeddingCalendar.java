@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import org.wedops.planner.ScalingPlannerProperties;
+import org.wedops.planner.protection.DefaultZoneProperties;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,10 +28,10 @@ public class WeddingCalendar {
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final DatabaseClient db;
-    private final ScalingPlannerProperties properties;
+    private final DefaultZoneProperties properties;
     private final Clock clock;
 
-    WeddingCalendar(DatabaseClient db, ScalingPlannerProperties properties, Clock clock) {
+    WeddingCalendar(DatabaseClient db, DefaultZoneProperties properties, Clock clock) {
         this.db = db;
         this.properties = properties;
         this.clock = clock;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.wedops.events.Topics;
 import org.wedops.events.WeddingCancelled;
 import org.wedops.events.WeddingScheduled;
-import org.wedops.planner.protection.ProtectionLoop;
+import org.wedops.planner.protection.ProtectionInputsChanged;
 import org.wedops.support.kafka.WedopsKafkaProperties;
 
 /**
@@ -27,10 +28,10 @@ class WeddingEventsListener {
     private static final Logger log = LoggerFactory.getLogger(WeddingEventsListener.class);
 
     private final WeddingCalendar calendar;
-    private final ProtectionLoop protection;
+    private final ApplicationEventPublisher protection;
     private final Duration timeout;
 
-    WeddingEventsListener(WeddingCalendar calendar, ProtectionLoop protection, WedopsKafkaProperties kafka) {
+    WeddingEventsListener(WeddingCalendar calendar, ApplicationEventPublisher protection, WedopsKafkaProperties kafka) {
         this.calendar = calendar;
         this.timeout = kafka.listenerCallTimeout();
         this.protection = protection;
@@ -40,7 +41,7 @@ class WeddingEventsListener {
     void onScheduled(WeddingScheduled event, Acknowledgment ack) {
         Boolean applied = calendar.schedule(Wedding.from(event), eventId(event.getEventId()), event.getOccurredAt()).block(timeout);
         if (Boolean.TRUE.equals(applied)) {
-            protection.changed();
+            protection.publishEvent(new ProtectionInputsChanged("wedding " + event.getWeddingId()));
         } else {
             log.debug("WeddingScheduled {} for {} is not newer than the stored wedding; ignored", event.getEventId(), event.getWeddingId());
         }
@@ -51,7 +52,7 @@ class WeddingEventsListener {
     void onCancelled(WeddingCancelled event, Acknowledgment ack) {
         Boolean applied = calendar.cancel(event.getWeddingId(), event.getReason(), eventId(event.getEventId()), event.getOccurredAt()).block(timeout);
         if (Boolean.TRUE.equals(applied)) {
-            protection.changed();
+            protection.publishEvent(new ProtectionInputsChanged("wedding " + event.getWeddingId()));
         } else {
             log.debug("WeddingCancelled {} for {} is not newer than the stored wedding; ignored", event.getEventId(), event.getWeddingId());
         }

@@ -10,7 +10,6 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.Topics;
-import org.wedops.planner.ScalingPlannerProperties;
 import org.wedops.support.database.RecurringWork;
 import org.wedops.support.kafka.WedopsKafkaProperties;
 
@@ -22,12 +21,12 @@ import org.wedops.support.kafka.WedopsKafkaProperties;
 class ApmWindowListener {
 
     private final ThroughputHistory history;
-    private final ScalingPlannerProperties properties;
+    private final ForecastProperties properties;
     private final RecurringWork work;
     private final Clock clock;
     private final Duration timeout;
 
-    ApmWindowListener(ThroughputHistory history, ScalingPlannerProperties properties, RecurringWork work, Clock clock,
+    ApmWindowListener(ThroughputHistory history, ForecastProperties properties, RecurringWork work, Clock clock,
                       WedopsKafkaProperties kafka) {
         this.history = history;
         this.timeout = kafka.listenerCallTimeout();
@@ -45,6 +44,6 @@ class ApmWindowListener {
     @EventListener(ApplicationReadyEvent.class)
     void pruneHourly() {
         work.start("throughput pruning", Duration.ofHours(1), () -> history.prune(
-                clock.instant().minus(properties.forecast().minuteRetention()), clock.instant().minus(properties.forecast().retention())));
+                clock.instant().minus(properties.minuteRetention()), clock.instant().minus(properties.retention())));
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.wedops.planner.ScalingPlannerProperties;
 
 import reactor.core.publisher.Mono;
 
@@ -23,17 +22,17 @@ public class Forecasts {
     }
 
     private final ThroughputHistory history;
-    private final ScalingPlannerProperties properties;
+    private final ForecastProperties properties;
 
-    Forecasts(ThroughputHistory history, ScalingPlannerProperties properties) {
+    Forecasts(ThroughputHistory history, ForecastProperties properties) {
         this.history = history;
         this.properties = properties;
     }
 
     /** Forecast requests per minute for every hour of [from, from + hours), and the error of the same model on past weeks. */
     public Mono<Forecast> forecast(String service, String region, Instant from, int hours) {
-        int weeks = properties.forecast().weeks();
-        int backtest = properties.forecast().backtestWeeks();
+        int weeks = properties.weeks();
+        int backtest = properties.backtestWeeks();
         Instant first = from.truncatedTo(ChronoUnit.HOURS);
         Instant readFrom = first.minus(SeasonalForecast.WEEK.multipliedBy((long) weeks + backtest));
         Instant readTo = first.plus(Duration.ofHours(hours));
@@ -69,7 +68,7 @@ public class Forecasts {
     /** The highest forecast requests per minute over [from, to); 0 without history. */
     public Mono<Double> peakPerMinute(String service, String region, Instant from, Instant to) {
         Instant first = from.truncatedTo(ChronoUnit.HOURS);
-        int weeks = properties.forecast().weeks();
+        int weeks = properties.weeks();
         return history.hourly(service, region, first.minus(SeasonalForecast.WEEK.multipliedBy(weeks)), to).map(hourly -> {
             SeasonalForecast model = new SeasonalForecast(hourly, weeks);
             double peak = 0;

@@ -1,7 +1,7 @@
 package org.wedops.planner.kubernetes;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.wedops.planner.ScalingPlannerProperties.ManagedService;
+import org.wedops.planner.scaling.ScalingProperties.ManagedService;
 import org.wedops.planner.scaling.ReplicaTarget;
 
 import reactor.core.publisher.Mono;

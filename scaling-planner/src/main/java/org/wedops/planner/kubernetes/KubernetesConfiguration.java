@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.wedops.planner.ScalingPlannerProperties;
+import org.wedops.planner.scaling.ScalingProperties;
 import org.wedops.planner.scaling.ReplicaTarget;
 
 /**
@@ -29,8 +29,8 @@ class KubernetesConfiguration {
         }
 
         @Bean
-        ReplicaTarget kubernetesReplicas(KubernetesClient client, ScalingPlannerProperties properties) {
-            return new KubernetesReplicas(client, properties.scaling().mode());
+        ReplicaTarget kubernetesReplicas(KubernetesClient client, ScalingProperties properties) {
+            return new KubernetesReplicas(client, properties.mode());
         }
     }
 

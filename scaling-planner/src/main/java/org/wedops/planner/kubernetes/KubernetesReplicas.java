@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-import org.wedops.planner.ScalingPlannerProperties.ManagedService;
-import org.wedops.planner.ScalingPlannerProperties.Scaling.Mode;
+import org.wedops.planner.scaling.ScalingProperties.ManagedService;
+import org.wedops.planner.scaling.ScalingProperties.Mode;
 import org.wedops.planner.scaling.ReplicaTarget;
 
 import reactor.core.publisher.Mono;

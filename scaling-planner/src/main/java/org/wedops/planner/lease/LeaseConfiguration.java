@@ -9,29 +9,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.wedops.planner.ScalingPlannerProperties;
 import org.wedops.support.database.RecurringWork;
 
 /** The instance's lease, renewed in the background once the schema is migrated, given up on shutdown. */
 @Configuration(proxyBeanMethods = false)
 class LeaseConfiguration {
 
-    private final ScalingPlannerProperties properties;
+    private final LeaseProperties properties;
 
-    LeaseConfiguration(ScalingPlannerProperties properties) {
+    LeaseConfiguration(LeaseProperties properties) {
         this.properties = properties;
     }
 
     @Bean
     PlannerLease plannerLease(DatabaseClient db) {
-        return new PlannerLease(db, properties.lease().name(), properties.lease().duration(), instanceName());
+        return new PlannerLease(db, properties.name(), properties.duration(), instanceName());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void keepRenewing(ApplicationReadyEvent event) {
         PlannerLease lease = event.getApplicationContext().getBean(PlannerLease.class);
         RecurringWork work = event.getApplicationContext().getBean(RecurringWork.class);
-        work.start("planner lease", properties.lease().renewEvery(), lease::renew);
+        work.start("planner lease", properties.renewEvery(), lease::renew);
     }
 
     private static String instanceName() {

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.wedops.planner.ScalingPlannerProperties;
 import org.wedops.planner.lease.PlannerLease;
 import org.wedops.support.database.RecurringWork;
 
@@ -18,7 +17,7 @@ import reactor.core.publisher.Sinks;
  * Keeps ops.protection.v1 current. It recomputes and publishes what changed:
  * <ul>
  *   <li>right after a calendar, factor, region or emergency change made by this instance (whichever instance holds
- *       the lease), so the change is on the topic within a second;</li>
+ *       the lease), told by a {@link ProtectionInputsChanged} event, so the change is on the topic within a second;</li>
  *   <li>when the clock reaches the next boundary of any region's timeline: the injected clock is compared with that
  *       boundary every tick (1 s), so a moved test clock is noticed as a real one is, and the boundary is re-armed
  *       by every recomputation;</li>
@@ -34,7 +33,7 @@ public class ProtectionLoop {
     private final PlannerLease lease;
     private final RecurringWork work;
     private final Clock clock;
-    private final ScalingPlannerProperties properties;
+    private final ProtectionProperties properties;
     private final AtomicBoolean changePending = new AtomicBoolean();
     private final AtomicBoolean everyRegionPending = new AtomicBoolean();
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
@@ -43,7 +42,7 @@ public class ProtectionLoop {
     private volatile long nextResyncNanos = System.nanoTime();
 
     ProtectionLoop(ProtectionStatePublisher publisher, PlannerLease lease, RecurringWork work, Clock clock,
-                   ScalingPlannerProperties properties) {
+                   ProtectionProperties properties) {
         this.publisher = publisher;
         this.lease = lease;
         this.work = work;
@@ -57,11 +56,12 @@ public class ProtectionLoop {
             everyRegionPending.set(true);
             wakeUps.tryEmitNext(true);
         });
-        work.start("protection", properties.protection().tick(), wakeUps.asFlux(), this::runIfDue);
+        work.start("protection", properties.tick(), wakeUps.asFlux(), this::runIfDue);
     }
 
     /** Something protection depends on changed (calendar, factors, regions, emergencies): republish what it changed. */
-    public void changed() {
+    @EventListener
+    void changed(ProtectionInputsChanged change) {
         changePending.set(true);
         wakeUps.tryEmitNext(true);
     }
@@ -78,9 +78,9 @@ public class ProtectionLoop {
         }
         return publisher.publishChanges(everyRegion && leader)
                 .doOnSuccess(next -> {
-                    nextBoundary = next != null ? next : now.plus(properties.protection().horizon());
+                    nextBoundary = next != null ? next : now.plus(properties.horizon());
                     lastRun = now;
-                    nextResyncNanos = System.nanoTime() + properties.protection().resync().toNanos();
+                    nextResyncNanos = System.nanoTime() + properties.resync().toNanos();
                 })
                 .doOnError(e -> {
                     // tried again on the next tick

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.wedops.planner.ScalingPlannerProperties;
 
 import reactor.core.publisher.Mono;
 
@@ -15,22 +14,22 @@ public class ProtectionPlanner {
 
     private final RegionCalendars calendars;
     private final ProtectionPolicy policy;
-    private final ScalingPlannerProperties properties;
+    private final ProtectionProperties properties;
 
-    ProtectionPlanner(RegionCalendars calendars, ScalingPlannerProperties properties) {
+    ProtectionPlanner(RegionCalendars calendars, ProtectionProperties properties) {
         this.calendars = calendars;
-        this.policy = properties.protection().policy();
+        this.policy = properties.policy();
         this.properties = properties;
     }
 
     /** Every region's timeline from now to the configured horizon. */
     public Mono<Map<String, ProtectionTimeline>> fromNow(Instant now) {
-        return between(now, now.plus(properties.protection().horizon()), null);
+        return between(now, now.plus(properties.horizon()), null);
     }
 
     /** One region's timeline from now to the horizon; empty when the region is unknown. */
     public Mono<ProtectionTimeline> fromNow(String region, Instant now) {
-        return between(now, now.plus(properties.protection().horizon()), region).flatMap(all -> Mono.justOrEmpty(all.get(region)));
+        return between(now, now.plus(properties.horizon()), region).flatMap(all -> Mono.justOrEmpty(all.get(region)));
     }
 
     /** Timelines over [from, to) (plus a week, so that freezes running past {@code to} end where they really end). */

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import org.wedops.planner.ScalingPlannerProperties;
 
 import reactor.core.publisher.Mono;
 
@@ -30,18 +29,20 @@ import reactor.core.publisher.Mono;
 public class RegionCalendars {
 
     private final DatabaseClient db;
-    private final ScalingPlannerProperties properties;
+    private final ProtectionProperties properties;
+    private final DefaultZoneProperties defaultZone;
 
-    RegionCalendars(DatabaseClient db, ScalingPlannerProperties properties) {
+    RegionCalendars(DatabaseClient db, ProtectionProperties properties, DefaultZoneProperties defaultZone) {
         this.db = db;
         this.properties = properties;
+        this.defaultZone = defaultZone;
     }
 
     /** Calendars of every region (or only {@code region}, when given), by region name. */
     public Mono<Map<String, RegionCalendar>> load(Instant from, Instant to, String region) {
         // local dates may be up to a day off UTC, and a wedding may start days before it ends
-        Duration before = properties.protection().beforeWedding();
-        Duration after = properties.protection().afterWedding();
+        Duration before = properties.beforeWedding();
+        Duration after = properties.afterWedding();
         LocalDate first = from.minus(after).atOffset(ZoneOffset.UTC).toLocalDate().minusDays(2);
         LocalDate last = to.plus(before).atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
         Mono<Map<String, String>> zones = db.sql("select id, time_zone from region where (:region::text is null or id = :region)")
@@ -78,8 +79,8 @@ public class RegionCalendars {
         }
         TreeMap<String, ZoneId> regions = new TreeMap<>();
         zones.forEach((region, zone) -> regions.put(region, ZoneId.of(zone)));
-        byRegion.keySet().forEach(region -> regions.putIfAbsent(region, properties.defaultTimeZone()));
-        emergencies.keySet().forEach(region -> regions.putIfAbsent(region, properties.defaultTimeZone()));
+        byRegion.keySet().forEach(region -> regions.putIfAbsent(region, defaultZone.defaultTimeZone()));
+        emergencies.keySet().forEach(region -> regions.putIfAbsent(region, defaultZone.defaultTimeZone()));
         Map<String, RegionCalendar> calendars = new TreeMap<>();
         regions.forEach((region, zone) -> calendars.put(region,
                 new RegionCalendar(region, zone, byRegion.getOrDefault(region, List.of()), emergencies.get(region))));

@@ -1,6 +1,6 @@
 package org.wedops.planner.scaling;
 
-import org.wedops.planner.ScalingPlannerProperties.ManagedService;
+import org.wedops.planner.scaling.ScalingProperties.ManagedService;
 
 import reactor.core.publisher.Mono;
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.wedops.events.ProtectionLevel;
 import org.wedops.events.ScalingDecision;
 import org.wedops.events.Topics;
-import org.wedops.planner.ScalingPlannerProperties.ManagedService;
+import org.wedops.planner.scaling.ScalingProperties.ManagedService;
 import org.wedops.support.kafka.EventPublisher;
 
 import reactor.core.publisher.Flux;

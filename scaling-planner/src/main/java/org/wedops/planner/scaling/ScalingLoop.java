@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.wedops.planner.ScalingPlannerProperties;
-import org.wedops.planner.ScalingPlannerProperties.ManagedService;
+import org.wedops.planner.scaling.ScalingProperties.ManagedService;
+import org.wedops.planner.forecast.ForecastProperties;
 import org.wedops.planner.forecast.Forecasts;
 import org.wedops.planner.forecast.ThroughputHistory;
 import org.wedops.planner.lease.PlannerLease;
@@ -35,7 +35,8 @@ public class ScalingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ScalingLoop.class);
 
-    private final ScalingPlannerProperties properties;
+    private final ScalingProperties properties;
+    private final ForecastProperties forecastSettings;
     private final ProtectionPlanner planner;
     private final ProtectionStatePublisher protection;
     private final Forecasts forecasts;
@@ -49,10 +50,11 @@ public class ScalingLoop {
     private final Clock clock;
     private final Stabiliser stabiliser;
 
-    ScalingLoop(ScalingPlannerProperties properties, ProtectionPlanner planner, ProtectionStatePublisher protection, Forecasts forecasts,
+    ScalingLoop(ScalingProperties properties, ForecastProperties forecastSettings, ProtectionPlanner planner, ProtectionStatePublisher protection, Forecasts forecasts,
                 ThroughputHistory throughput, TargetHealthStore health, ReplicaTarget target, ManualOverrides overrides,
                 ScalingDecisions decisions, PlannerLease lease, RecurringWork work, Clock clock) {
         this.properties = properties;
+        this.forecastSettings = forecastSettings;
         this.planner = planner;
         this.protection = protection;
         this.forecasts = forecasts;
@@ -64,18 +66,18 @@ public class ScalingLoop {
         this.lease = lease;
         this.work = work;
         this.clock = clock;
-        this.stabiliser = new Stabiliser(properties.scaling().scaleDownStabilisation());
+        this.stabiliser = new Stabiliser(properties.scaleDownStabilisation());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         lease.leadership().filter(taken -> !taken).subscribe(lost -> stabiliser.forget());
-        work.start("scaling", properties.scaling().interval(), protection.published(), this::decideAll);
+        work.start("scaling", properties.interval(), protection.published(), this::decideAll);
     }
 
     /** One round over every managed service; nothing unless this instance holds the lease. */
     public Mono<Void> decideAll() {
-        List<ManagedService> services = properties.scaling().services();
+        List<ManagedService> services = properties.services();
         if (services.isEmpty() || !lease.isHeld()) {
             return Mono.empty();
         }
@@ -95,7 +97,7 @@ public class ScalingLoop {
     }
 
     public Optional<ManagedService> service(String name) {
-        return properties.scaling().services().stream().filter(service -> service.name().equals(name)).findFirst();
+        return properties.services().stream().filter(service -> service.name().equals(name)).findFirst();
     }
 
     private Mono<Void> decide(ManagedService service, ProtectionTimeline timeline, Instant now) {
@@ -129,11 +131,11 @@ public class ScalingLoop {
 
     private Mono<ScalingRules.Recommendation> recommend(ManagedService service, ProtectionTimeline timeline, Instant now) {
         Protection current = timeline.at(now);
-        Instant leadEnd = now.plus(properties.scaling().leadTime());
+        Instant leadEnd = now.plus(properties.leadTime());
         List<Protection> ahead = timeline.between(now, leadEnd);
         return Mono.zip(forecasts.peakPerMinute(service.name(), service.region(), now, leadEnd),
-                        throughput.busiestMinuteSince(service.name(), service.region(), now.minus(properties.forecast().observedWithin())),
-                        health.criticalCount(service.name(), service.region(), now.minus(properties.scaling().unhealthyWithin())))
+                        throughput.busiestMinuteSince(service.name(), service.region(), now.minus(forecastSettings.observedWithin())),
+                        health.criticalCount(service.name(), service.region(), now.minus(properties.unhealthyWithin())))
                 .map(inputs -> ScalingRules.recommend(service.replicas().policy(),
                         new ScalingRules.Inputs(current, ahead, inputs.getT1(), inputs.getT2(), inputs.getT3())));
     }

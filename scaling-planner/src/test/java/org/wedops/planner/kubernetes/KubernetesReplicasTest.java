@@ -8,9 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 
 import org.junit.jupiter.api.Test;
-import org.wedops.planner.ScalingPlannerProperties.ManagedService;
-import org.wedops.planner.ScalingPlannerProperties.Replicas;
-import org.wedops.planner.ScalingPlannerProperties.Scaling.Mode;
+import org.wedops.planner.scaling.ScalingProperties.ManagedService;
+import org.wedops.planner.scaling.ScalingProperties.Replicas;
+import org.wedops.planner.scaling.ScalingProperties.Mode;
 
 /** Both ways of applying a decision, against fabric8's mock API server in CRUD mode. */
 @EnableKubernetesMockClient(crud = true)

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.wedops.deploy.DeploymentOrchestratorProperties.DriverKind;
+import org.wedops.deploy.drivers.DeployableServices.DriverKind;
 import org.wedops.deploy.drivers.DeployTarget;
 import org.wedops.deploy.drivers.DriverFailure;
 import org.wedops.deploy.drivers.Drivers;

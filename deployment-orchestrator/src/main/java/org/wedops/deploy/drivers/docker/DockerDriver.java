@@ -14,8 +14,8 @@ import com.github.dockerjava.api.model.HostConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.wedops.deploy.DeploymentOrchestratorProperties.Docker;
-import org.wedops.deploy.DeploymentOrchestratorProperties.DriverKind;
+import org.wedops.deploy.drivers.DeployableServices.Docker;
+import org.wedops.deploy.drivers.DeployableServices.DriverKind;
 import org.wedops.deploy.drivers.DeployTarget;
 import org.wedops.deploy.drivers.DriverFailure;
 import org.wedops.deploy.drivers.Drivers;

@@ -15,8 +15,8 @@ import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.wedops.deploy.DeploymentOrchestratorProperties.DriverKind;
-import org.wedops.deploy.DeploymentOrchestratorProperties.Kubernetes;
+import org.wedops.deploy.drivers.DeployableServices.DriverKind;
+import org.wedops.deploy.drivers.DeployableServices.Kubernetes;
 import org.wedops.deploy.drivers.DeployTarget;
 import org.wedops.deploy.drivers.DriverFailure;
 import org.wedops.deploy.drivers.Drivers;
