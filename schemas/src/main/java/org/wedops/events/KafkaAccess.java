@@ -19,7 +19,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * ({@code --secure-kafka}), {@code k8s/base/kafka/users.yaml} declares them as Strimzi {@code KafkaUser}s and
  * deploy-checks holds the two equal. Every service has a principal of its own named as the service
  * ({@code spring.application.name}); it reads only the topics it consumes, writes only the topics it produces and the
- * dead-letter topics of what it consumes (its error path), and joins only its own consumer groups. Only the
+ * dead-letter topics of what it consumes (its error path), and joins only its own consumer groups. The gateway only
+ * watches (the console's live feed): it reads, writes nothing, not even dead letters. Only the
  * scaling-planner writes {@link Topics#PROTECTION}: whoever can write it can open every freeze. Emitters outside
  * WedOps write only ingress topics, and a metrics emitter cannot cancel a wedding.
  * <p>
@@ -31,15 +32,17 @@ public final class KafkaAccess {
 
     /**
      * @param name                 the SCRAM user name; the ACLs name {@code User:<name>}
-     * @param reads                topics it consumes; it may also write their dead-letter topics
+     * @param reads                topics it consumes; it may also write their dead-letter topics if it dead-letters
      * @param writes               topics it produces
      * @param groupPrefixes        consumer groups it may join, by prefix (a group id with a random suffix, as the
      *                             protection view's, stays inside its prefix)
      * @param streamsApplicationId a Kafka Streams application id: its group, its internal topics and its transactional
      *                             ids (exactly-once) all start with it
+     * @param deadLetters          whether it writes what it cannot process to the dead-letter topics of what it reads;
+     *                             a reader that only watches (the gateway) does not, so it may write nothing at all
      */
     public record Principal(String name, Set<String> reads, Set<String> writes, Set<String> groupPrefixes,
-                            Optional<String> streamsApplicationId) {
+                            Optional<String> streamsApplicationId, boolean deadLetters) {
 
         public Principal {
             reads = Set.copyOf(reads);
@@ -47,14 +50,22 @@ public final class KafkaAccess {
             groupPrefixes = Set.copyOf(groupPrefixes);
         }
 
+        /** A service that dead-letters what it consumes (every consumer's error path). */
+        public Principal(String name, Set<String> reads, Set<String> writes, Set<String> groupPrefixes,
+                         Optional<String> streamsApplicationId) {
+            this(name, reads, writes, groupPrefixes, streamsApplicationId, true);
+        }
+
         public String user() {
             return "User:" + name;
         }
 
-        /** Every topic it may write: what it produces and the dead letters of what it consumes. */
+        /** Every topic it may write: what it produces and, if it dead-letters, the dead letters of what it consumes. */
         public Set<String> writableTopics() {
             Set<String> topics = new TreeSet<>(writes);
-            reads.forEach(topic -> topics.add(Topics.deadLetterOf(topic)));
+            if (deadLetters) {
+                reads.forEach(topic -> topics.add(Topics.deadLetterOf(topic)));
+            }
             return topics;
         }
 
@@ -114,6 +125,16 @@ public final class KafkaAccess {
             Set.of(Topics.NOTIFICATIONS, Topics.ALERTS),
             Set.of("alert-router", "alert-intake"), Optional.empty());
 
+    /**
+     * The console's live feed ({@code org.wedops.gateway.live.LiveFeed}): reads the topics the console shows, in a group
+     * of its own per instance ({@code wedops-gateway-live-<uuid>}), and commits nothing. It writes nothing: a record it
+     * cannot read is skipped, the owning services' consumers dead-letter it already.
+     */
+    public static final Principal GATEWAY = new Principal("gateway",
+            Set.of(Topics.PROTECTION, Topics.ALERTS, Topics.DEPLOYMENTS, Topics.HEALTH, Topics.NOTIFICATIONS),
+            Set.of(),
+            Set.of("wedops-gateway-live"), Optional.empty(), false);
+
     /** A platform service that emits APM samples and model observations straight to Kafka. */
     public static final Principal EMITTER = new Principal("emitter",
             Set.of(), Set.of(Topics.APM_SAMPLES, Topics.APM_MODELS), Set.of(), Optional.empty());
@@ -122,11 +143,12 @@ public final class KafkaAccess {
     public static final Principal WEDDING_APP = new Principal("wedding-app",
             Set.of(), Set.of(Topics.WEDDINGS), Set.of(), Optional.empty());
 
+    /** The WedOps services with a Kafka client, each logging in as the principal named as it. */
     public static final List<Principal> SERVICES = List.of(HEALTH_COLLECTOR, DEPLOYMENT_ORCHESTRATOR, SCALING_PLANNER,
-            APM_INGEST, ALERT_ROUTER);
+            APM_INGEST, ALERT_ROUTER, GATEWAY);
 
     public static final List<Principal> ALL = List.of(HEALTH_COLLECTOR, DEPLOYMENT_ORCHESTRATOR, SCALING_PLANNER,
-            APM_INGEST, ALERT_ROUTER, EMITTER, WEDDING_APP);
+            APM_INGEST, ALERT_ROUTER, GATEWAY, EMITTER, WEDDING_APP);
 
     private KafkaAccess() {
     }

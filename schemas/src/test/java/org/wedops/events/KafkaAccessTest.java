@@ -68,11 +68,28 @@ class KafkaAccessTest {
         Set<String> known = Topics.ALL.stream().map(Topics.TopicSpec::name).collect(Collectors.toSet());
         for (Principal principal : KafkaAccess.ALL) {
             assertThat(known).containsAll(principal.reads()).containsAll(principal.writes());
-            principal.reads().forEach(topic -> assertThat(principal.writableTopics()).contains(topic + ".dlt"));
+            if (principal.deadLetters()) {
+                principal.reads().forEach(topic -> assertThat(principal.writableTopics()).contains(topic + ".dlt"));
+            }
         }
+        assertThat(KafkaAccess.ALL).filteredOn(principal -> !principal.deadLetters()).containsExactly(KafkaAccess.GATEWAY);
         assertThat(KafkaAccess.HEALTH_COLLECTOR.acls()).extracting(acl -> acl.pattern().name() + " " + acl.entry().operation())
                 .containsExactly("ops.protection.v1 READ", "ops.alerts.v1 WRITE", "ops.health.v1 WRITE", "ops.protection.v1.dlt WRITE",
                         "health-collector READ");
+    }
+
+    @Test
+    void theGatewayReadsOnlyTheConsolesFiveTopicsInItsLiveGroupsAndMayWriteNothing() {
+        Principal gateway = KafkaAccess.find("gateway").orElseThrow();
+        assertThat(gateway.reads()).containsExactlyInAnyOrder(Topics.PROTECTION, Topics.ALERTS, Topics.DEPLOYMENTS, Topics.HEALTH,
+                Topics.NOTIFICATIONS);
+        assertThat(gateway.writableTopics()).as("not even the dead letters of what it reads").isEmpty();
+        assertThat(gateway.acls()).noneMatch(acl -> acl.entry().operation() != AclOperation.READ);
+        assertThat(gateway.acls()).extracting(acl -> acl.pattern().resourceType() + " " + acl.pattern().name() + " " + acl.pattern().patternType())
+                .containsExactlyInAnyOrder("TOPIC ops.protection.v1 LITERAL", "TOPIC ops.alerts.v1 LITERAL", "TOPIC ops.deployments.v1 LITERAL",
+                        "TOPIC ops.health.v1 LITERAL", "TOPIC ops.notifications.v1 LITERAL", "GROUP wedops-gateway-live PREFIXED");
+        // the other services still dead-letter what they read
+        assertThat(KafkaAccess.ALERT_ROUTER.writableTopics()).contains(Topics.deadLetterOf(Topics.ALERTS), Topics.deadLetterOf(Topics.PROTECTION));
     }
 
     @Test
