@@ -103,12 +103,15 @@ class KafkaAccessManifestsTest {
             clients.add(name);
             assertThat(environment).as(name).containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "secret " + name + "/sasl.jaas.config");
             assertThat(users).as("the KafkaUser whose Secret " + name + " reads").contains(name);
-            assertThat(String.valueOf(environment.get("WEDOPS_KAFKA_BOOTSTRAPSERVERS")))
-                    .isEqualTo(cluster.getMetadata().getName() + "-kafka-bootstrap." + cluster.getMetadata().getNamespace() + ".svc:" + port);
-
             KafkaProperties kafka = new Binder(ConfigurationPropertySource.from(new SystemEnvironmentPropertySource(
                     StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
                     .bind("spring.kafka", KafkaProperties.class).get();
+            // service-support copies wedops.kafka.bootstrap-servers into Spring Boot's; the gateway, which declares no
+            // topic, has only Spring Boot's own
+            String bootstrap = environment.containsKey("WEDOPS_KAFKA_BOOTSTRAPSERVERS")
+                    ? String.valueOf(environment.get("WEDOPS_KAFKA_BOOTSTRAPSERVERS")) : String.join(",", kafka.getBootstrapServers());
+            assertThat(bootstrap).as(name)
+                    .isEqualTo(cluster.getMetadata().getName() + "-kafka-bootstrap." + cluster.getMetadata().getNamespace() + ".svc:" + port);
             Map<String, Object> client = kafka.buildProducerProperties();
             assertThat(client).as(name).containsEntry("security.protocol", "SASL_SSL")
                     .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
@@ -121,7 +124,7 @@ class KafkaAccessManifestsTest {
         assertThat(clients).isEqualTo(KafkaAccess.SERVICES.stream().map(KafkaAccess.Principal::name).collect(Collectors.toSet()));
     }
 
-    /** The container's environment as the service sees it: ConfigMap values, and Secret references as "secret name/key". */
+    /** The container's environment as the service sees it: ConfigMap values (whole or by key), and Secret references as "secret name/key". */
     private static Map<String, Object> environment(Rendered rendered, Deployment deployment) {
         Container app = only(deployment);
         Map<String, Object> environment = new HashMap<>();
@@ -133,6 +136,11 @@ class KafkaAccessManifestsTest {
         for (EnvVar env : app.getEnv() == null ? List.<EnvVar>of() : app.getEnv()) {
             if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
                 environment.put(env.getName(), "secret " + env.getValueFrom().getSecretKeyRef().getName() + "/" + env.getValueFrom().getSecretKeyRef().getKey());
+            } else if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
+                String value = rendered.configMap(env.getValueFrom().getConfigMapKeyRef().getName()).getData().get(env.getValueFrom().getConfigMapKeyRef().getKey());
+                if (value != null) {
+                    environment.put(env.getName(), value);
+                }
             } else if (env.getValueFrom() == null) {
                 environment.put(env.getName(), env.getValue());
             }
