@@ -69,12 +69,10 @@ public final class ServiceArguments {
      * What a service adds to talk to the secured broker ({@code --secure-kafka}) as its own principal, through Spring
      * Boot's standard {@code spring.kafka.*} settings, so producers, consumers, admin clients and Kafka Streams all
      * use them. The SASL login comes from a config tree (one owner-only file), not the command line. Topics are the
-     * launcher's to create, as Strimzi's KafkaTopics are in a cluster: the service has no right to create them.
+     * launcher's to create, as Strimzi's KafkaTopics are in a cluster: the service has no right to create them. The
+     * gateway too: its console live feed reads as principal {@code gateway}.
      */
     public static List<String> secureKafka(WedopsService service, SecureKafka kafka) {
-        if (service.database().isEmpty()) {
-            return List.of(); // the gateway has no Kafka client
-        }
         return List.of(
                 "--spring.kafka.security.protocol=SASL_SSL",
                 "--spring.kafka.ssl.trust-store-location=file:" + kafka.caCertificate().toAbsolutePath(),

@@ -36,6 +36,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -45,11 +46,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wedops.events.Alert;
+import org.wedops.events.AlertStatus;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleKind;
 import org.wedops.events.KafkaAccess;
 import org.wedops.events.ProtectionLevel;
 import org.wedops.events.ProtectionState;
+import org.wedops.events.Severity;
 import org.wedops.events.ThresholdProfile;
 import org.wedops.events.Topics;
 import org.wedops.events.WeddingScheduled;
@@ -114,7 +118,9 @@ class SecuredKafkaEndToEndTest {
             if (principal == KafkaAccess.SCALING_PLANNER) {
                 continue;
             }
-            assertThatThrownBy(() -> send(principal.name(), Topics.PROTECTION, "uk", openEveryFreeze()))
+            // without a producer id, as a hostile client would: the broker decides on the topic's ACLs alone (a
+            // principal that may write nothing, the gateway, is refused an idempotent producer's id before that)
+            assertThatThrownBy(() -> send(withoutIdempotence(principal.name()), Topics.PROTECTION, "uk", openEveryFreeze()))
                     .as(principal.name() + " writing " + Topics.PROTECTION)
                     .hasRootCauseInstanceOf(TopicAuthorizationException.class);
         }
@@ -152,6 +158,24 @@ class SecuredKafkaEndToEndTest {
     }
 
     @Test
+    void theGatewayReadsWhatTheConsoleShowsInItsLiveGroupAndWritesNothing() throws Exception {
+        String alert = "w-gateway-" + UUID.randomUUID().toString().substring(0, 8);
+        send(KafkaAccess.HEALTH_COLLECTOR.name(), Topics.ALERTS, alert, alert(alert));
+        assertThat(firstRecord(KafkaAccess.GATEWAY.name(), Topics.ALERTS, "wedops-gateway-live-" + UUID.randomUUID()))
+                .as("the gateway reads ops.alerts.v1 in a live group of its own").isTrue();
+
+        assertThatThrownBy(() -> send(withoutIdempotence(KafkaAccess.GATEWAY.name()), Topics.PROTECTION, "uk", openEveryFreeze()))
+                .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> send(withoutIdempotence(KafkaAccess.GATEWAY.name()), Topics.deadLetterOf(Topics.ALERTS), alert, alert(alert)))
+                .as("not even the dead letters of what it reads").hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        // with no write right anywhere it does not even get an idempotent producer's id
+        assertThatThrownBy(() -> send(KafkaAccess.GATEWAY.name(), Topics.PROTECTION, "uk", openEveryFreeze()))
+                .hasRootCauseInstanceOf(ClusterAuthorizationException.class);
+        assertThatThrownBy(() -> firstRecord(KafkaAccess.GATEWAY.name(), Topics.ALERTS, "alert-router"))
+                .as("nor another service's group").isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    @Test
     void aWrongPasswordOrAClientWithoutTlsAndSaslGetsNothing() {
         Map<String, Object> forged = new HashMap<>(broker.clientProperties(KafkaAccess.SCALING_PLANNER.name()));
         forged.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"scaling-planner\" password=\"guessed\";");
@@ -174,8 +198,8 @@ class SecuredKafkaEndToEndTest {
     }
 
     @Test
-    void everyServiceButTheGatewayLogsInAsItselfWithoutAPasswordOnItsCommandLine() throws IOException {
-        assertThat(ServiceArguments.secureKafka(WedopsService.GATEWAY, secure)).isEmpty();
+    void everyServiceLogsInAsItselfWithoutAPasswordOnItsCommandLine() throws IOException {
+        assertThat(KafkaAccess.SERVICES).contains(KafkaAccess.GATEWAY);
         for (KafkaAccess.Principal service : KafkaAccess.SERVICES) {
             WedopsService wedops = WedopsService.valueOf(service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             List<String> arguments = ServiceArguments.secureKafka(wedops, secure);
@@ -215,6 +239,13 @@ class SecuredKafkaEndToEndTest {
         send(broker.clientProperties(principal), topic, key, event);
     }
 
+    /** A producer that asks for no producer id: each send is authorised on its topic's ACLs alone. */
+    private static Map<String, Object> withoutIdempotence(String principal) {
+        Map<String, Object> client = new HashMap<>(broker.clientProperties(principal));
+        client.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        return client;
+    }
+
     private static void send(Map<String, Object> client, String topic, String key, SpecificRecord event) throws Exception {
         Map<String, Object> config = new HashMap<>(client);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
@@ -225,8 +256,11 @@ class SecuredKafkaEndToEndTest {
         }
     }
 
-    /** Polls {@code topic} in {@code group} as {@code principal}; the broker's refusal surfaces as the poll's exception. */
-    private static void firstRecord(String principal, String topic, String group) {
+    /**
+     * Polls {@code topic} in {@code group} as {@code principal}, for 20 s at most; whether a record came. The broker's
+     * refusal surfaces as the poll's exception.
+     */
+    private static boolean firstRecord(String principal, String topic, String group) {
         Map<String, Object> config = new HashMap<>(broker.clientProperties(principal));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -235,10 +269,11 @@ class SecuredKafkaEndToEndTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!consumer.poll(Duration.ofMillis(500)).isEmpty()) {
-                    return;
+                    return true;
                 }
             }
         }
+        return false;
     }
 
     /** Everything on {@code topic}, read as the launcher's super user without a group. */
@@ -263,6 +298,13 @@ class SecuredKafkaEndToEndTest {
                 .setRegion("uk").setTimeZone("Europe/London").setLevel(ProtectionLevel.NORMAL).setProfile(ThresholdProfile.STANDARD)
                 .setFreezeActive(false)
                 .setReasons(List.of("forged")).build();
+    }
+
+    private static Alert alert(String fingerprint) {
+        Instant now = Instant.now();
+        return Alert.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setFingerprint(fingerprint)
+                .setName("ProbeFailing").setStatus(AlertStatus.FIRING).setSeverity(Severity.MEDIUM).setService("payments")
+                .setSummary("the payments probe fails").setSource("health-collector").setStartsAt(now).build();
     }
 
     private static ApmSample sample() {

@@ -2,12 +2,15 @@ package org.wedops.localstack.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.wedops.localstack.StackDirectories;
+import org.wedops.localstack.kafka.SecureKafka;
 import org.wedops.localstack.ports.StackPorts;
 
 class ServiceArgumentsTest {
@@ -46,6 +49,24 @@ class ServiceArgumentsTest {
                 "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret",
                 "--wedops.security.scrape-token-file=/work/.wedops/scrape-token");
+    }
+
+    @Test
+    void withTheSecuredBrokerTheGatewayLogsInAsItsOwnPrincipalAsEveryServiceDoes(@TempDir Path home) throws Exception {
+        SecureKafka kafka = SecureKafka.loadOrCreate(home.resolve("kafka-secure"));
+
+        List<String> gateway = ServiceArguments.secureKafka(WedopsService.GATEWAY, kafka);
+
+        assertThat(gateway).contains("--spring.kafka.security.protocol=SASL_SSL", "--spring.kafka.properties.sasl.mechanism=SCRAM-SHA-512",
+                "--spring.kafka.ssl.trust-store-type=PEM",
+                "--spring.config.import=optional:configtree:" + kafka.serviceLogin("gateway").toAbsolutePath() + "/");
+        assertThat(Files.readString(kafka.serviceLogin("gateway").resolve("spring.kafka.properties.sasl.jaas.config")))
+                .contains("username=\"gateway\"");
+        assertThat(String.join(" ", gateway)).doesNotContain("password");
+        // the same settings as any other service's, but its own login
+        assertThat(gateway).hasSameSizeAs(ServiceArguments.secureKafka(WedopsService.ALERT_ROUTER, kafka))
+                .doesNotContainAnyElementsOf(ServiceArguments.secureKafka(WedopsService.ALERT_ROUTER, kafka).stream()
+                        .filter(argument -> argument.startsWith("--spring.config.import=")).toList());
     }
 
     @Test
