@@ -21,7 +21,7 @@ import org.wedops.health.HealthCollectorProperties;
  * DOCKER_TLS_VERIFY and DOCKER_CERT_PATH. The TLS settings reach the transport through {@code sslConfig}: with
  * tls-verify the engine must show a certificate signed by ca.pem and this client proves itself with cert.pem.
  */
-public class DockerEngine implements DisposableBean {
+public class DockerEngine implements DisposableBean, AutoCloseable {
 
     private final DockerClient client;
     private final DockerHttpClient http;
@@ -74,7 +74,12 @@ public class DockerEngine implements DisposableBean {
     }
 
     @Override
-    public void destroy() throws Exception {
+    public void destroy() throws IOException {
+        close();
+    }
+
+    @Override
+    public void close() throws IOException {
         client.close();
     }
 }
