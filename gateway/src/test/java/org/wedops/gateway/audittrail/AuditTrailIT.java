@@ -33,7 +33,9 @@ import com.sun.net.httpserver.HttpServer;
  * missing, within the timeout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wedops.security.mode=local",
         "wedops.security.jwt-secret=" + TestTokens.SECRET,
+        "wedops.security.scrape-token=" + TestTokens.SCRAPE_TOKEN,
         "wedops.gateway.audit-trail.timeout=700ms"})
 @AutoConfigureWebTestClient
 class AuditTrailIT {
