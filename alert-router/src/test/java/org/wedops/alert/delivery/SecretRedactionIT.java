@@ -43,7 +43,10 @@ import org.wedops.testsupport.WedopsIntegrationTest;
  * API answer and the log. The Slack URL comes from a {@code ${...}} placeholder, the key from a file.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// its own database and intake group (as DeliveryAcrossRestartIT): a context with another routing must not drain the
+// outbox of the other alert-router test contexts of this JVM, nor they its
 @WedopsIntegrationTest(properties = {
+        "spring.application.name=alert-router-secrets", "wedops.alert.intake-group=alert-intake-secrets",
         "wedops.alert.dispatch.first-retry=100ms", "wedops.alert.dispatch.interval=100ms",
         "wedops.alert.guard.timeout=2s", "wedops.alert.guard.retries=0", "wedops.alert.guard.minimum-calls=100"})
 class SecretRedactionIT {

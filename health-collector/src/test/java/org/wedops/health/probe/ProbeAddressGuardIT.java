@@ -30,8 +30,10 @@ import com.sun.net.httpserver.HttpServer;
  * The collector as an attacker would use it to reach the cloud's metadata service or an internal endpoint. Only
  * 127.0.0.2 is allow-listed here; a "secret" server on 127.0.0.1 stands in for what must never be reached.
  */
-@WedopsIntegrationTest(properties = {"wedops.health.tick=100ms", "wedops.health.confirmations=1",
-        "wedops.health.probe.allowed-networks=127.0.0.2/32"})
+// its own database: the other test contexts of this JVM allow loopback, and must neither probe this test's targets
+// nor have theirs probed (and refused) by this one
+@WedopsIntegrationTest(properties = {"spring.application.name=health-collector-ssrf",
+        "wedops.health.tick=100ms", "wedops.health.confirmations=1", "wedops.health.probe.allowed-networks=127.0.0.2/32"})
 class ProbeAddressGuardIT {
 
     private static final AtomicInteger secretRequests = new AtomicInteger();
