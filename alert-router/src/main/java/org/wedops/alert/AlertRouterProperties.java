@@ -42,15 +42,15 @@ public record AlertRouterProperties(
     public record Routing(@DefaultValue("classpath:alert-routing.yml") Resource file) {
     }
 
-    /** @param webhookUrl incoming-webhook URL used by receivers without their own; none disables Slack */
-    public record Slack(URI webhookUrl) {
+    /** @param webhookUrl incoming-webhook URL used by receivers without their own (a secret: shown by host only); none disables Slack */
+    public record Slack(org.wedops.alert.routing.SecretUrl webhookUrl) {
     }
 
     /**
      * @param url        Events API v2 endpoint
-     * @param routingKey integration key used by receivers without their own; none disables PagerDuty
+     * @param routingKey integration key used by receivers without their own (a secret: never shown); none disables PagerDuty
      */
-    public record PagerDuty(@DefaultValue("https://events.pagerduty.com/v2/enqueue") URI url, String routingKey) {
+    public record PagerDuty(@DefaultValue("https://events.pagerduty.com/v2/enqueue") URI url, org.wedops.alert.routing.SecretText routingKey) {
     }
 
     /** @param from sender address; e-mail is sent only when {@code spring.mail.host} is set */

@@ -42,7 +42,12 @@ public record HealthCollectorProperties(
 
     /**
      * @param enabled  whether containers are watched
-     * @param host     the engine, e.g. unix:///var/run/docker.sock or tcp://host:2375; empty means DOCKER_HOST or the default socket
+     * @param host     the engine, e.g. unix:///var/run/docker.sock, a socket proxy's socket, or tcp://engine.internal:2376 with
+     *                 TLS; empty means DOCKER_HOST or the default socket. Never a plaintext TCP port: whoever reaches it is
+     *                 root on the host
+     * @param tlsVerify whether to speak TLS to the engine, proving this client with cert.pem/key.pem and trusting only an
+     *                  engine signed by ca.pem; empty means DOCKER_TLS_VERIFY
+     * @param certPath  the folder holding ca.pem, cert.pem and key.pem; empty means DOCKER_CERT_PATH
      * @param labels   label selector: a container is watched when it carries every one of these labels (default wedops.watch=true)
      * @param interval how often containers are checked
      * @param concurrency most containers inspected at once
@@ -53,7 +58,21 @@ public record HealthCollectorProperties(
     public record Docker(@DefaultValue("false") boolean enabled, String host,
                          java.util.Map<String, String> labels,
                          @DefaultValue("15s") Duration interval, @DefaultValue("48") int concurrency,
-                         @DefaultValue("4") int statsEvery) {
+                         @DefaultValue("4") int statsEvery,
+                         Boolean tlsVerify, java.nio.file.Path certPath) {
+
+        public Docker {
+            if (Boolean.TRUE.equals(tlsVerify)) {
+                if (certPath == null) {
+                    throw new IllegalArgumentException("wedops.health.docker.cert-path is required when tls-verify is true");
+                }
+                for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+                    if (!java.nio.file.Files.isReadable(certPath.resolve(file))) {
+                        throw new IllegalArgumentException("wedops.health.docker.cert-path: " + certPath.resolve(file) + " cannot be read");
+                    }
+                }
+            }
+        }
     }
 
     /**

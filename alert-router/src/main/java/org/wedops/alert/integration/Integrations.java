@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.wedops.alert.AlertRouterProperties;
 import org.wedops.alert.routing.ReceiverSpec;
+import org.wedops.alert.routing.SecretText;
+import org.wedops.alert.routing.SecretUrl;
 import org.wedops.alert.routing.Routing;
 import org.wedops.alert.routing.RoutingConfig;
 
@@ -48,7 +50,8 @@ public class Integrations {
                  MeterRegistry meters) {
         this.routing = routing;
         this.properties = properties;
-        this.poster = new JsonPoster(web.build());
+        // no client observation: its spans and high-cardinality tags carry the full URL, and a webhook URL is a secret
+        this.poster = new JsonPoster(web.clone().observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP).build());
         this.mail = mail;
         AlertRouterProperties.Guard guard = properties.guard();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -85,8 +88,8 @@ public class Integrations {
     private List<Integration> integrationsOf(ReceiverSpec spec) {
         List<Integration> integrations = new ArrayList<>();
         if (spec.slack() != null) {
-            var url = spec.slack().url() != null ? spec.slack().url() : properties.slack().webhookUrl();
-            if (url != null && !url.toString().isBlank()) {
+            SecretUrl url = spec.slack().url() != null ? spec.slack().url() : properties.slack().webhookUrl();
+            if (url != null) {
                 integrations.add(new SlackIntegration(spec.name(), poster, url));
             } else {
                 log.warn("Receiver {}: no Slack webhook (wedops.alert.slack.webhook-url), Slack left out", spec.name());
@@ -101,10 +104,10 @@ public class Integrations {
             }
         }
         if (spec.pagerduty() != null) {
-            String key = spec.pagerduty().routingKey() != null ? spec.pagerduty().routingKey() : properties.pagerduty().routingKey();
-            if (key != null && !key.isBlank()) {
+            SecretText key = spec.pagerduty().routingKey() != null ? spec.pagerduty().routingKey() : properties.pagerduty().routingKey();
+            if (key != null) {
                 var url = spec.pagerduty().url() != null ? spec.pagerduty().url() : properties.pagerduty().url();
-                integrations.add(new PagerDutyIntegration(spec.name(), poster, url, key));
+                integrations.add(new PagerDutyIntegration(spec.name(), poster, SecretUrl.of(url), key));
             } else {
                 log.warn("Receiver {}: no PagerDuty routing key (wedops.alert.pagerduty.routing-key), PagerDuty left out", spec.name());
             }

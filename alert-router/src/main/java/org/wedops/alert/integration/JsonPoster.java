@@ -1,13 +1,17 @@
 package org.wedops.alert.integration;
 
-import java.net.URI;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.wedops.alert.routing.SecretUrl;
 
 import reactor.core.publisher.Mono;
 
-/** POSTs a JSON body; anything but a 2xx answer is a failed delivery. Slack, PagerDuty and webhooks all speak this. */
+/**
+ * POSTs a JSON body; anything but a 2xx answer is a failed delivery. Slack, PagerDuty and webhooks all speak this.
+ * This is the only place a secret URL is revealed, and no error leaves it carrying the URL: the client's own
+ * exceptions name the full address (a Slack webhook's path is its token), so each failure is replaced, without its
+ * cause, by a {@link DeliveryFailedException} that says the status or the kind of failure and the host only.
+ */
 final class JsonPoster {
 
     private final WebClient client;
@@ -16,7 +20,8 @@ final class JsonPoster {
         this.client = client;
     }
 
-    Mono<Void> post(URI url, Object body) {
-        return client.post().uri(url).contentType(MediaType.APPLICATION_JSON).bodyValue(body).retrieve().toBodilessEntity().then();
+    Mono<Void> post(SecretUrl url, Object body) {
+        return client.post().uri(url.reveal()).contentType(MediaType.APPLICATION_JSON).bodyValue(body).retrieve().toBodilessEntity().then()
+                .onErrorMap(error -> !(error instanceof DeliveryFailedException), error -> DeliveryFailedException.of(error, url));
     }
 }

@@ -1,12 +1,13 @@
 package org.wedops.alert.integration;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.wedops.alert.integration.GroupNotification.AlertLine;
+import org.wedops.alert.routing.SecretText;
+import org.wedops.alert.routing.SecretUrl;
 import org.wedops.events.NotificationChannel;
 
 import reactor.core.publisher.Flux;
@@ -20,10 +21,10 @@ class PagerDutyIntegration implements Integration {
 
     private final String name;
     private final JsonPoster poster;
-    private final URI url;
-    private final String routingKey;
+    private final SecretUrl url;
+    private final SecretText routingKey;
 
-    PagerDutyIntegration(String receiver, JsonPoster poster, URI url, String routingKey) {
+    PagerDutyIntegration(String receiver, JsonPoster poster, SecretUrl url, SecretText routingKey) {
         this.name = receiver + "/pagerduty";
         this.poster = poster;
         this.url = url;
@@ -42,7 +43,7 @@ class PagerDutyIntegration implements Integration {
 
     @Override
     public Mono<Void> deliver(GroupNotification notification) {
-        return Flux.fromIterable(events(notification, routingKey))
+        return Flux.fromIterable(events(notification, routingKey.reveal()))
                 .concatMap(event -> poster.post(url, event))
                 .then();
     }

@@ -1,12 +1,12 @@
 package org.wedops.alert.integration;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.wedops.alert.integration.GroupNotification.AlertLine;
+import org.wedops.alert.routing.SecretUrl;
 import org.wedops.events.NotificationChannel;
 
 import reactor.core.publisher.Mono;
@@ -21,9 +21,9 @@ class SlackIntegration implements Integration {
 
     private final String name;
     private final JsonPoster poster;
-    private final URI url;
+    private final SecretUrl url;
 
-    SlackIntegration(String receiver, JsonPoster poster, URI url) {
+    SlackIntegration(String receiver, JsonPoster poster, SecretUrl url) {
         this.name = receiver + "/slack";
         this.poster = poster;
         this.url = url;

@@ -1,7 +1,7 @@
 package org.wedops.alert.integration;
 
-import java.net.URI;
 
+import org.wedops.alert.routing.SecretUrl;
 import org.wedops.events.NotificationChannel;
 
 import reactor.core.publisher.Mono;
@@ -11,9 +11,9 @@ class WebhookIntegration implements Integration {
 
     private final String name;
     private final JsonPoster poster;
-    private final URI url;
+    private final SecretUrl url;
 
-    WebhookIntegration(String receiver, JsonPoster poster, URI url) {
+    WebhookIntegration(String receiver, JsonPoster poster, SecretUrl url) {
         this.name = receiver + "/webhook";
         this.poster = poster;
         this.url = url;

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,15 +31,18 @@ public class Routing {
 
     private final Resource file;
     private final Clock clock;
+    private final SecretLookup secrets;
     private final AtomicReference<RoutingConfig> current = new AtomicReference<>();
     private final AtomicReference<LoadOutcome> lastLoad = new AtomicReference<>();
     private volatile String lastContent;
 
-    public Routing(AlertRouterProperties properties, Clock clock) throws IOException {
+    /** @param environment where {@code ${NAME}} placeholders of the routing file are looked up (environment variables first) */
+    public Routing(AlertRouterProperties properties, Clock clock, Environment environment) throws IOException {
         this.file = properties.routing().file();
         this.clock = clock;
+        this.secrets = SecretLookup.of(environment::getProperty);
         String content = read();
-        current.set(RoutingConfigParser.parse(content));
+        current.set(RoutingConfigParser.parse(content, secrets));
         lastContent = content;
         lastLoad.set(new LoadOutcome(clock.instant(), true, List.of()));
         log.info("Routing loaded from {}", file.getDescription());
@@ -65,7 +69,7 @@ public class Routing {
         }
         lastContent = content;
         try {
-            current.set(RoutingConfigParser.parse(content));
+            current.set(RoutingConfigParser.parse(content, secrets));
             log.info("Routing reloaded from {}", file.getDescription());
             return record(new LoadOutcome(clock.instant(), true, List.of()));
         } catch (RoutingConfigParser.InvalidRoutingException e) {

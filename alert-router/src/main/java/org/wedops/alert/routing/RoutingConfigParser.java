@@ -63,11 +63,17 @@ public final class RoutingConfigParser {
                     List<String> activeTimeIntervals, List<RawRoute> routes) {
     }
 
-    record RawReceiver(String name, ReceiverSpec.Slack slack, ReceiverSpec.Email email, RawPagerDuty pagerduty, ReceiverSpec.Webhook webhook) {
+    record RawReceiver(String name, RawUrl slack, ReceiverSpec.Email email, RawPagerDuty pagerduty, RawUrl webhook) {
     }
 
-    record RawPagerDuty(String routingKey, URI url) {
+    /** A secret URL written in the file (with {@code ${NAME}} placeholders, or not) or read from {@code url_file}. */
+    record RawUrl(String url, String urlFile) {
     }
+
+    record RawPagerDuty(String routingKey, String routingKeyFile, URI url) {
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
 
     record RawInhibitRule(List<String> sourceMatchers, List<String> targetMatchers, List<String> equal) {
     }
@@ -78,18 +84,27 @@ public final class RoutingConfigParser {
     record RawTier(String receiver, String ackTimeout, String weddingDayAckTimeout) {
     }
 
+    /** Placeholders are looked up in the process environment. */
     public static RoutingConfig parse(String yaml) {
+        return parse(yaml, SecretLookup.of(System::getenv));
+    }
+
+    /**
+     * A secret that is referred to but missing (an unset variable, an unreadable file) is a problem like any other,
+     * named by its path and its variable or file, so the service does not start routing without it.
+     */
+    public static RoutingConfig parse(String yaml, SecretLookup secrets) {
         RawConfig raw;
         try {
             raw = YAML.readValue(yaml, RawConfig.class);
         } catch (JacksonException e) {
-            throw new InvalidRoutingException(List.of(e.getOriginalMessage() + location(e)));
+            throw new InvalidRoutingException(List.of(describe(e)));
         }
         List<String> problems = new ArrayList<>();
         if (raw == null || raw.route() == null) {
             throw new InvalidRoutingException(List.of("route: is required"));
         }
-        Map<String, ReceiverSpec> receivers = receivers(raw.receivers(), problems);
+        Map<String, ReceiverSpec> receivers = receivers(raw.receivers(), secrets, problems);
         Map<String, EscalationPolicy> escalations = escalations(raw.escalations(), receivers, problems);
         Map<String, TimeInterval> timeIntervals = timeIntervals(raw.timeIntervals(), problems);
         Defaults rootDefaults = new Defaults(null, List.of("alertname"), Duration.ofSeconds(30), Duration.ofMinutes(5),
@@ -150,7 +165,7 @@ public final class RoutingConfigParser {
                 here.groupInterval(), here.repeatInterval(), escalation, fallback, mute, active, List.copyOf(children));
     }
 
-    private static Map<String, ReceiverSpec> receivers(List<RawReceiver> raw, List<String> problems) {
+    private static Map<String, ReceiverSpec> receivers(List<RawReceiver> raw, SecretLookup secrets, List<String> problems) {
         Map<String, ReceiverSpec> receivers = new LinkedHashMap<>();
         List<RawReceiver> list = raw == null ? List.of() : raw;
         for (int i = 0; i < list.size(); i++) {
@@ -170,13 +185,69 @@ public final class RoutingConfigParser {
                     || r.email().to().stream().anyMatch(to -> to == null || !to.contains("@")))) {
                 problems.add(path + ".email.to: needs one or more e-mail addresses");
             }
-            if (r.webhook() != null && r.webhook().url() == null) {
+            if (r.webhook() != null && r.webhook().url() == null && r.webhook().urlFile() == null) {
                 problems.add(path + ".webhook.url: is required");
             }
-            receivers.put(r.name(), new ReceiverSpec(r.name(), r.slack(), r.email(),
-                    r.pagerduty() == null ? null : new ReceiverSpec.PagerDuty(r.pagerduty().routingKey(), r.pagerduty().url()), r.webhook()));
+            ReceiverSpec.Slack slack = r.slack() == null ? null
+                    : new ReceiverSpec.Slack(secretUrl(r.slack(), path + ".slack", secrets, problems));
+            ReceiverSpec.Webhook webhook = r.webhook() == null ? null
+                    : new ReceiverSpec.Webhook(secretUrl(r.webhook(), path + ".webhook", secrets, problems));
+            ReceiverSpec.PagerDuty pagerDuty = r.pagerduty() == null ? null
+                    : new ReceiverSpec.PagerDuty(SecretText.of(secret(r.pagerduty().routingKey(), r.pagerduty().routingKeyFile(),
+                            path + ".pagerduty.routing_key", secrets, problems)), r.pagerduty().url());
+            receivers.put(r.name(), new ReceiverSpec(r.name(), slack, r.email(), pagerDuty, webhook));
         }
         return receivers;
+    }
+
+    private static SecretUrl secretUrl(RawUrl raw, String path, SecretLookup secrets, List<String> problems) {
+        String text = secret(raw.url(), raw.urlFile(), path + ".url", secrets, problems);
+        try {
+            return SecretUrl.of(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ".url: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The value of {@code <key>} with its placeholders filled, or the content of {@code <key>_file}. Messages name the
+     * key, the variable or the file, never the value.
+     */
+    private static String secret(String value, String file, String path, SecretLookup secrets, List<String> problems) {
+        if (value != null && file != null) {
+            problems.add(path + ": give it or " + path.substring(path.lastIndexOf('.') + 1) + "_file, not both");
+            return null;
+        }
+        if (file != null) {
+            try {
+                String content = secrets.file(java.nio.file.Path.of(file));
+                if (content.isEmpty()) {
+                    problems.add(path + "_file: " + file + " is empty");
+                    return null;
+                }
+                return content;
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                problems.add(path + "_file: cannot read " + file);
+                return null;
+            }
+        }
+        if (value == null) {
+            return null;
+        }
+        java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        boolean missing = false;
+        while (placeholder.find()) {
+            java.util.Optional<String> variable = secrets.variable(placeholder.group(1));
+            if (variable.isEmpty()) {
+                problems.add(path + ": ${" + placeholder.group(1) + "} is not set");
+                missing = true;
+            }
+            placeholder.appendReplacement(resolved, java.util.regex.Matcher.quoteReplacement(variable.orElse("")));
+        }
+        placeholder.appendTail(resolved);
+        return missing ? null : resolved.toString();
     }
 
     private static Map<String, EscalationPolicy> escalations(List<RawEscalation> raw, Map<String, ReceiverSpec> receivers, List<String> problems) {
@@ -311,6 +382,33 @@ public final class RoutingConfigParser {
             return inherited == null ? Duration.ZERO : inherited;
         }
     }
+
+    /**
+     * The parser's own messages quote the text around the error, and that text may be a webhook URL or a routing key;
+     * so a malformed file is described by the path and line only, and an unknown key by its name.
+     */
+    private static String describe(JacksonException e) {
+        List<JacksonException.Reference> references = e.getPath();
+        boolean unknownKey = e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException;
+        StringBuilder path = new StringBuilder();
+        // an unknown key is the last reference; the path is where it was found
+        for (JacksonException.Reference reference : unknownKey ? references.subList(0, Math.max(0, references.size() - 1)) : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        String where = path.isEmpty() ? "" : path + ": ";
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return where + "unknown key '" + unknown.getPropertyName() + "'" + location(e);
+        }
+        if (e instanceof tools.jackson.databind.DatabindException) {
+            return where + "has the wrong shape (a value where a list or map belongs, or the reverse)" + location(e);
+        }
+        return "not valid YAML" + location(e);
+    }
+
 
     private static String location(JacksonException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";

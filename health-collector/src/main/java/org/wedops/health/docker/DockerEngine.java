@@ -16,8 +16,12 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import org.springframework.beans.factory.DisposableBean;
 import org.wedops.health.HealthCollectorProperties;
 
-/** The Docker Engine client (docker-java over Apache HttpClient 5), built once from configuration or DOCKER_HOST. */
-public class DockerEngine implements DisposableBean {
+/**
+ * The Docker Engine client (docker-java over Apache HttpClient 5), built once from configuration, else DOCKER_HOST,
+ * DOCKER_TLS_VERIFY and DOCKER_CERT_PATH. The TLS settings reach the transport through {@code sslConfig}: with
+ * tls-verify the engine must show a certificate signed by ca.pem and this client proves itself with cert.pem.
+ */
+public class DockerEngine implements DisposableBean, AutoCloseable {
 
     private final DockerClient client;
     private final DockerHttpClient http;
@@ -27,6 +31,12 @@ public class DockerEngine implements DisposableBean {
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (settings.host() != null && !settings.host().isBlank()) {
             config.withDockerHost(settings.host());
+        }
+        if (settings.tlsVerify() != null) {
+            config.withDockerTlsVerify(settings.tlsVerify());
+        }
+        if (settings.certPath() != null) {
+            config.withDockerCertPath(settings.certPath().toString());
         }
         DockerClientConfig built = config.build();
         this.http = new ApacheDockerHttpClient.Builder()
@@ -64,7 +74,12 @@ public class DockerEngine implements DisposableBean {
     }
 
     @Override
-    public void destroy() throws Exception {
+    public void destroy() throws IOException {
+        close();
+    }
+
+    @Override
+    public void close() throws IOException {
         client.close();
     }
 }

@@ -5,13 +5,20 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.wedops.health.targets.HealthTarget;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 
-/** Calls a target's health URL with its own timeout; never fails, always answers with what it saw. */
+/**
+ * Calls a target's health URL with its own timeout; never fails, always answers with what it saw. Every connection
+ * goes through {@link GuardedAddressResolverGroup}, so a probe reaches only addresses the {@link ProbeAddressRule}
+ * allows, however the target's name resolves at that moment; redirects are not followed (a 3xx is the answer).
+ */
 @Component
 public class HttpProbe {
 
@@ -19,8 +26,13 @@ public class HttpProbe {
 
     private final WebClient client;
 
-    public HttpProbe(WebClient.Builder builder) {
-        this.client = builder.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024)).build();
+    public HttpProbe(WebClient.Builder builder, ProbeAddresses addresses) {
+        HttpClient http = HttpClient.create()
+                .resolver(new GuardedAddressResolverGroup(addresses, Schedulers.boundedElastic()))
+                // no proxy either: a proxy would resolve and connect for us, unchecked
+                .followRedirect(false);
+        this.client = builder.clone().clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024)).build();
     }
 
     public Mono<ProbeResult> probe(HealthTarget target) {
@@ -50,6 +62,9 @@ public class HttpProbe {
 
     private static String describe(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedAddressException refused) {
+                return "address refused: " + refused.getMessage();
+            }
             if (cause instanceof ConnectException) {
                 return "connection refused";
             }

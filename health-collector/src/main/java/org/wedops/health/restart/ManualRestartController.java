@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.wedops.health.checking.CheckSubject;
 import org.wedops.health.status.TargetStatusStore;
 import org.wedops.security.Role;
+import org.wedops.support.audit.AuditLog;
 import org.wedops.support.protection.RegionProtection;
 import org.wedops.support.web.InvalidRequestException;
 
@@ -34,12 +35,13 @@ class ManualRestartController {
 
     private final TargetStatusStore statuses;
     private final RestartDecisions decisions;
-
+    private final AuditLog audit;
     private final Clock clock;
 
-    ManualRestartController(TargetStatusStore statuses, RestartDecisions decisions, Clock clock) {
+    ManualRestartController(TargetStatusStore statuses, RestartDecisions decisions, AuditLog audit, Clock clock) {
         this.statuses = statuses;
         this.decisions = decisions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,6 +66,8 @@ class ManualRestartController {
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no container or pod '" + id + "'")))
                 .flatMap(status -> decisions.byHand(new CheckSubject(status.id(), status.service(), status.region(), status.source()),
                                 principal.getName(), emergency, reason)
+                        .flatMap(decision -> audit.record(clock.instant(), principal.getName(), emergency ? "container.restart.emergency" : "container.restart",
+                                id, reason, (decision.restart() ? "RESTARTED: " : "REFUSED: ") + decision.reason()).thenReturn(decision))
                         .map(decision -> decision.restart()
                                 ? ResponseEntity.accepted().body((Object) Map.of("restarted", id, "reason", decision.reason()))
                                 : refusal(decision, decisions.protectionOf(status.region()))));

@@ -22,7 +22,10 @@ public record TargetRegistration(
         @Min(value = 100, message = "must be at least 100 ms") @Max(value = 60000, message = "must be at most 60000 ms") Integer timeoutMs,
         @Min(100) @Max(599) Integer expectedStatus,
         String bodyContains,
-        Boolean autoRestart) {
+        Boolean autoRestart,
+        @jakarta.validation.constraints.Size(max = TargetRegistration.MAX_REASON) String reason) {
+
+    static final int MAX_REASON = 500;
 
     static final int DEFAULT_INTERVAL_SECONDS = 10;
     static final int DEFAULT_TIMEOUT_MS = 2000;

@@ -159,6 +159,12 @@ class DockerContainerHealthIT {
         assertThat(db.sql("select decided_by, request_reason from restart_decision where target_id = :t and restart")
                 .bind("t", name).fetch().one().block(Duration.ofSeconds(5)))
                 .containsEntry("decided_by", "test-user").containsEntry("request_reason", "venue check-in is down");
+        // the refusal and the emergency restart are both in the audit trail, with who asked and why
+        assertThat(db.sql("select actor, action, reason, outcome from audit_log where target = :t order by id")
+                .bind("t", name).fetch().all().collectList().block(Duration.ofSeconds(5)))
+                .extracting(row -> row.get("actor") + " " + row.get("action") + " " + row.get("reason") + " " + String.valueOf(row.get("outcome")).split(":")[0])
+                .containsExactly("test-user container.restart null REFUSED",
+                        "test-user container.restart.emergency venue check-in is down RESTARTED");
     }
 
     private static String start(String name, String region, boolean autoRestart) {

@@ -35,6 +35,10 @@ public final class ServiceArguments {
         if (service == WedopsService.ALERT_ROUTER) {
             slackWebhookUrl.ifPresent(url -> arguments.add("--wedops.alert.slack.webhook-url=" + url));
         }
+        if (service == WedopsService.HEALTH_COLLECTOR) {
+            // the simulator's targets live on this machine, which a production collector refuses to probe
+            arguments.add("--wedops.health.probe.allowed-networks=127.0.0.0/8,::1/128");
+        }
         if (service == WedopsService.DEPLOYMENT_ORCHESTRATOR) {
             arguments.addAll(demoDeployable());
         }

@@ -46,6 +46,7 @@ public final class SimulatedTargets {
             body.put("region", target.region());
             body.put("intervalSeconds", target.intervalSeconds());
             body.put("timeoutMs", target.timeoutMs());
+            body.put("reason", "local stack traffic simulator");
             HttpRequest request = HttpRequest.newBuilder(healthCollector.resolve("/api/admin/infrastructure/targets"))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")

@@ -29,6 +29,7 @@ class ServiceArgumentsTest {
                 "--spring.flyway.url=jdbc:postgresql://127.0.0.1:5433/health_collector",
                 "--spring.flyway.user=postgres",
                 "--spring.flyway.password=postgres",
+                "--wedops.health.probe.allowed-networks=127.0.0.0/8,::1/128",
                 "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=/work/.wedops/jwt-secret",
                 "--wedops.security.scrape-token-file=/work/.wedops/scrape-token");

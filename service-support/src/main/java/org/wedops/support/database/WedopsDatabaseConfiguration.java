@@ -7,6 +7,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.wedops.support.audit.AuditController;
 import org.wedops.support.audit.AuditLog;
 
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
@@ -31,5 +32,11 @@ public class WedopsDatabaseConfiguration {
     @Bean
     AuditLog auditLog(DatabaseClient db) {
         return new AuditLog(db);
+    }
+
+    /** Every service with a database has an {@code audit_log} table, so every one answers {@code GET /api/audit}. */
+    @Bean
+    AuditController auditController(AuditLog audit) {
+        return new AuditController(audit);
     }
 }
