@@ -147,9 +147,28 @@ public final class ServiceProperties {
         }
     }
 
-    /** A nested class of the project's own (not a value type such as Duration or an enum) holds further properties. */
+    /**
+     * A nested class of the project's own holds further properties, unless it is a value type: an enum, or a class
+     * Spring converts from one string through a static {@code of}, {@code valueOf} or {@code from} (such as the
+     * alert-router's {@code SecretUrl}).
+     */
     private static boolean isGroup(Class<?> raw, Type generic) {
-        return !(generic instanceof ParameterizedType) && raw.getName().startsWith("org.wedops.") && !raw.isEnum();
+        return !(generic instanceof ParameterizedType) && raw.getName().startsWith("org.wedops.") && !raw.isEnum()
+                && !convertsFromString(raw);
+    }
+
+    private static boolean convertsFromString(Class<?> raw) {
+        for (String factory : List.of("of", "valueOf", "from")) {
+            try {
+                java.lang.reflect.Method method = raw.getMethod(factory, String.class);
+                if (java.lang.reflect.Modifier.isStatic(method.getModifiers()) && raw.isAssignableFrom(method.getReturnType())) {
+                    return true;
+                }
+            } catch (NoSuchMethodException notThisOne) {
+                // try the next name
+            }
+        }
+        return false;
     }
 
     static String kebab(String camel) {

@@ -91,6 +91,8 @@ class WalkingSkeletonEndToEndTest {
         String brokers = SharedKafka.brokers();
         List<String> collectorArguments = new ArrayList<>(List.of(
                 "--wedops.kafka.bootstrap-servers=" + brokers,
+                // the failing target is a local stand-in: loopback allowed as the local stack allows it
+                "--wedops.health.probe.allowed-networks=127.0.0.0/8,::1/128",
                 "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=" + secretFile));
         collectorArguments.addAll(ServiceArguments.database(SharedPostgres.port(), SharedPostgres.database("health_collector")));
