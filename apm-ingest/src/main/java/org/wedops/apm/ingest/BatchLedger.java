@@ -6,12 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.apm.ApmIngestProperties;
-import org.wedops.support.database.RecurringWork;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class BatchLedger {
-
-    private static final Logger log = LoggerFactory.getLogger(BatchLedger.class);
 
     /** What the ledger says about a batch a caller sends. */
     sealed interface Claim {
@@ -51,13 +46,12 @@ class BatchLedger {
     private final Duration remember;
     private final Duration abandonAfter;
 
-    BatchLedger(DatabaseClient db, JsonMapper json, Clock clock, ApmIngestProperties properties, RecurringWork work) {
+    BatchLedger(DatabaseClient db, JsonMapper json, Clock clock, ApmIngestProperties properties) {
         this.db = db;
         this.json = json;
         this.clock = clock;
         this.remember = properties.idempotency().remember();
         this.abandonAfter = properties.idempotency().abandonAfter();
-        work.start("forgotten batch ids", remember, this::forgetOld);
     }
 
     /**
@@ -116,14 +110,6 @@ class BatchLedger {
         return db.sql("delete from ingest_batch where caller = :caller and batch_id = :batchId and answer is null")
                 .bind("caller", caller).bind("batchId", batchId)
                 .fetch().rowsUpdated().then();
-    }
-
-    private Mono<Void> forgetOld() {
-        return db.sql("delete from ingest_batch where claimed_at < :before")
-                .bind("before", utc(clock.instant().minus(remember)))
-                .fetch().rowsUpdated()
-                .doOnNext(rows -> log.debug("{} batch ids older than {} forgotten", rows, remember))
-                .then();
     }
 
     private static OffsetDateTime utc(Instant instant) {

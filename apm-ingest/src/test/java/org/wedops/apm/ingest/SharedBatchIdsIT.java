@@ -22,7 +22,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.ResponseStatusException;
 import org.wedops.apm.ApmIngestProperties;
-import org.wedops.support.database.RecurringWork;
 import org.wedops.support.web.InvalidRequestException;
 import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.SharedPostgres;
@@ -56,7 +55,7 @@ class SharedBatchIdsIT {
     ApmIngestProperties properties;
 
     @Autowired
-    RecurringWork work;
+    ForgottenBatchIds forgotten;
 
     @AfterEach
     void databaseBack() {
@@ -92,7 +91,7 @@ class SharedBatchIdsIT {
         String key = "abandoned-" + UUID.randomUUID();
         String body = batch("abandoned");
         MutableClock clock = clockNow();
-        BatchLedger ledger = new BatchLedger(db, json, clock, properties, work);
+        BatchLedger ledger = new BatchLedger(db, json, clock, properties);
         // an instance claims the batch and is killed before it answers
         assertThat(ledger.claim(CALLER, key, checksum(body), bytes(body).length).block(WAIT)).isInstanceOf(BatchLedger.Claim.Won.class);
 
@@ -122,13 +121,33 @@ class SharedBatchIdsIT {
         later.advance(properties.idempotency().remember().plusMinutes(1));
         AtomicInteger taken = new AtomicInteger();
 
-        new BatchAnswers(properties, new BatchLedger(db, json, later, properties, work))
+        new BatchAnswers(properties, new BatchLedger(db, json, later, properties))
                 .answer(CALLER, key, "Idempotency-Key", bytes(batch("new body, old id")), () -> {
                     taken.incrementAndGet();
                     return Mono.just(new IngestResult(1, List.of()));
                 }).block(WAIT);
 
         assertThat(taken).hasValue(1);
+    }
+
+    @Test
+    void batchIdsOlderThanTheMemoryAreDeletedAndNewerOnesKept() {
+        String old = "forgotten-" + UUID.randomUUID();
+        String recent = "kept-" + UUID.randomUUID();
+        MutableClock longAgo = clockNow();
+        longAgo.advance(properties.idempotency().remember().plusMinutes(1).negated());
+        new BatchLedger(db, json, longAgo, properties).claim(CALLER, old, 1, 1).block(WAIT);
+        new BatchLedger(db, json, clockNow(), properties).claim(CALLER, recent, 1, 1).block(WAIT);
+
+        forgotten.forget().block(WAIT);
+
+        assertThat(stored(old)).isZero();
+        assertThat(stored(recent)).isOne();
+    }
+
+    private long stored(String batchId) {
+        return db.sql("select count(*) from ingest_batch where batch_id = :id").bind("id", batchId)
+                .map(row -> row.get(0, Long.class)).one().block(WAIT);
     }
 
     @Test
@@ -144,7 +163,7 @@ class SharedBatchIdsIT {
     }
 
     private BatchAnswers anotherInstance(MutableClock clock) {
-        return new BatchAnswers(properties, new BatchLedger(db, json, clock, properties, work));
+        return new BatchAnswers(properties, new BatchLedger(db, json, clock, properties));
     }
 
     private static MutableClock clockNow() {
