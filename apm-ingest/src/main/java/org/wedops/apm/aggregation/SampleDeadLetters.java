@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.wedops.events.Topics;
+import org.wedops.support.kafka.DeadLetterSize;
 
 /**
  * The windows stream's error path: a record that cannot be decoded, or whose processing throws, is written with its
@@ -43,14 +44,8 @@ public final class SampleDeadLetters implements ProcessingExceptionHandler, Dese
     /** The header service-support's DeadLetterErrorHandlerFactory names the same way (package-private there). */
     static final String REASON_HEADER = "wedops_dlt-reason";
 
-    /** Set instead of the value when the value had to be left out; the original record's size in bytes. */
-    static final String VALUE_LEFT_OUT_HEADER = "wedops_dlt-value-left-out";
-
-    /** Room for the record batch's own overhead, which the producer counts against max.request.size too. */
-    private static final int BATCH_OVERHEAD = 1024;
-
     private String deadLetterTopic;
-    private int maxRequestSize = 1_048_576;
+    private int maxRequestSize = DeadLetterSize.DEFAULT_MAX_REQUEST_SIZE;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -102,8 +97,8 @@ public final class SampleDeadLetters implements ProcessingExceptionHandler, Dese
         // Under exactly-once a send refused as too large poisons the task's transaction whatever a production handler
         // answers, the thread dies, and its replacement dies on the same record: the value is left out instead, and
         // the headers above still say where the original is.
-        if (size(key) + size(value) + size(headers) + BATCH_OVERHEAD > maxRequestSize) {
-            headers.add(VALUE_LEFT_OUT_HEADER, utf8(Integer.toString(size(value))));
+        if (!DeadLetterSize.fits(key == null ? 0 : key.length, value == null ? 0 : value.length, headers, maxRequestSize)) {
+            DeadLetterSize.markValueLeftOut(headers, value == null ? 0 : value.length);
             value = null;
         }
         // no partition: the dead-letter topic may have fewer partitions, and a failed send would stop the thread again
@@ -117,18 +112,6 @@ public final class SampleDeadLetters implements ProcessingExceptionHandler, Dese
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    private static int size(byte[] bytes) {
-        return bytes == null ? 0 : bytes.length;
-    }
-
-    private static int size(RecordHeaders headers) {
-        int total = 0;
-        for (Header header : headers) {
-            total += header.key().length() + size(header.value()) + 8;
-        }
-        return total;
     }
 
     private static byte[] utf8(String value) {

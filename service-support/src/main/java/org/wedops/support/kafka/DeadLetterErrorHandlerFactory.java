@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -41,19 +40,13 @@ final class DeadLetterErrorHandlerFactory {
     /** Header on every dead letter: the root cause, e.g. "SerializationException: … not Avro single-object encoded". */
     static final String DEAD_LETTER_REASON_HEADER = "wedops_dlt-reason";
 
-    /** Set instead of the value when the value had to be left out; the original record's value size in bytes. */
-    static final String VALUE_LEFT_OUT_HEADER = "wedops_dlt-value-left-out";
-
-    /** Room for the record batch's own overhead, which the producer counts against max.request.size too. */
-    private static final int BATCH_OVERHEAD = 1024;
-
     private DeadLetterErrorHandlerFactory() {
     }
 
     static DefaultErrorHandler create(Map<String, Object> producerProperties, WedopsKafkaProperties properties) {
         KafkaTemplate<Object, Object> deadLetters = deadLetterTemplate(producerProperties);
         Object configuredLimit = producerProperties.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-        int maxRequestSize = configuredLimit == null ? 1_048_576 : Integer.parseInt(configuredLimit.toString());
+        int maxRequestSize = configuredLimit == null ? DeadLetterSize.DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(configuredLimit.toString());
         DeadLetterPublishingRecoverer recoverer = new FittingDeadLetters(deadLetters, maxRequestSize);
         recoverer.setHeadersFunction((record, exception) -> reasonHeader(exception));
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
@@ -100,11 +93,7 @@ final class DeadLetterErrorHandlerFactory {
         return false;
     }
 
-    /**
-     * A dead letter is its record plus the error headers, so a record just under the size limit made one just over it;
-     * its send failed, the error handler retried the record, and the partition stopped for good. Such a dead letter
-     * leaves the value out and says so; its headers still say where the original is.
-     */
+    /** Dead letters that fit in one produce request ({@link DeadLetterSize}). */
     private static final class FittingDeadLetters extends DeadLetterPublishingRecoverer {
 
         private final int maxRequestSize;
@@ -118,22 +107,12 @@ final class DeadLetterErrorHandlerFactory {
         protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record, TopicPartition topicPartition,
                                                                       Headers headers, byte[] key, byte[] value) {
             ProducerRecord<Object, Object> deadLetter = super.createProducerRecord(record, topicPartition, headers, key, value);
-            int size = Math.max(record.serializedKeySize(), 0) + Math.max(record.serializedValueSize(), 0) + size(deadLetter.headers());
-            if (size + BATCH_OVERHEAD <= maxRequestSize) {
+            if (DeadLetterSize.fits(record.serializedKeySize(), record.serializedValueSize(), deadLetter.headers(), maxRequestSize)) {
                 return deadLetter;
             }
-            deadLetter.headers().add(VALUE_LEFT_OUT_HEADER,
-                    Integer.toString(Math.max(record.serializedValueSize(), 0)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            DeadLetterSize.markValueLeftOut(deadLetter.headers(), record.serializedValueSize());
             return new ProducerRecord<>(deadLetter.topic(), deadLetter.partition(), deadLetter.timestamp(), deadLetter.key(), null,
                     deadLetter.headers());
-        }
-
-        private static int size(Headers headers) {
-            int total = 0;
-            for (Header header : headers) {
-                total += header.key().length() + (header.value() == null ? 0 : header.value().length) + 8;
-            }
-            return total;
         }
     }
 
