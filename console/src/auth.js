@@ -51,9 +51,19 @@ export function takeSignInMessage() {
   return message;
 }
 
+/** fetch() to the issuer, with a network failure said in words: "Failed to fetch" tells a person at a venue nothing. */
+async function toIssuer(issuer, url, options) {
+  try {
+    return await fetch(url, options);
+  } catch (error) {
+    throw new Error(`The sign-in service at ${new URL(issuer).host} cannot be reached (${error.message}). `
+      + 'Try again in a moment, or paste a token.');
+  }
+}
+
 async function discovery(issuer) {
-  const response = await fetch(issuer.replace(/\/$/, '') + '/.well-known/openid-configuration');
-  if (!response.ok) throw new Error(`the issuer answered ${response.status} for its configuration`);
+  const response = await toIssuer(issuer, issuer.replace(/\/$/, '') + '/.well-known/openid-configuration');
+  if (!response.ok) throw new Error(`The sign-in service at ${new URL(issuer).host} answered ${response.status} for its configuration.`);
   return response.json();
 }
 
@@ -75,16 +85,16 @@ export async function finishSingleSignOn(oidc) {
   history.replaceState(null, '', '/' + location.hash);
   const pending = JSON.parse(sessionStorage.getItem(PKCE) ?? 'null');
   sessionStorage.removeItem(PKCE);
-  if (params.has('error')) throw new Error(`the issuer refused: ${params.get('error_description') ?? params.get('error')}`);
-  if (!pending || pending.state !== params.get('state')) throw new Error('the sign-in answer did not match this tab; sign in again');
+  if (params.has('error')) throw new Error(`Sign-in failed: the sign-in service refused (${params.get('error_description') ?? params.get('error')}).`);
+  if (!pending || pending.state !== params.get('state')) throw new Error('Sign-in failed: the answer did not match this tab. Sign in again.');
   const config = await discovery(oidc.issuer);
-  const response = await fetch(config.token_endpoint, {
+  const response = await toIssuer(oidc.issuer, config.token_endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: tokenRequestBody({ code: params.get('code'), redirectUri: pending.redirectUri, clientId: oidc.clientId, verifier: pending.verifier }),
   });
   const answer = await response.json().catch(() => ({}));
-  if (!response.ok || !answer.access_token) throw new Error(`the issuer gave no token: ${answer.error_description ?? answer.error ?? response.status}`);
+  if (!response.ok || !answer.access_token) throw new Error(`Sign-in failed: the sign-in service gave no token (${answer.error_description ?? answer.error ?? response.status}).`);
   signIn(answer.access_token);
   return true;
 }

@@ -32,8 +32,9 @@ export function useStore() {
 
 const newer = (known, arrived) => !known || !known.occurredAt || !arrived.occurredAt || Date.parse(arrived.occurredAt) >= Date.parse(known.occurredAt);
 
+/** A list by key; anything but a list (a proxy's or an older service's answer) is no items rather than a broken page. */
 export function keyed(list, key) {
-  return Object.fromEntries((list ?? []).map((item) => [item[key], item]));
+  return Object.fromEntries((Array.isArray(list) ? list : []).map((item) => [item[key], item]));
 }
 
 /** One live event into the state; returns which lists should be reloaded from their service soon. */
