@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { get } from '../api.js';
 import { useStore } from '../store.js';
+import { ago } from '../time.js';
 import { html, Badge, Field, Loading } from '../ui.js';
 
 const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(2)} %`);
@@ -41,19 +42,48 @@ function Chart({ service, hours, interval }) {
     ${empty ? html`<p class="muted small">No windows in this span.</p>` : null}</figure>`;
 }
 
-function Drift() {
-  const [model, setModel] = useState('venue-match');
+const VERDICT_WORDS = { OK: 'OK', WARN: 'shifting', ALERT: 'ALERT', INSUFFICIENT_DATA: 'too little data' };
+const verdict = (v) => VERDICT_WORDS[v] ?? v;
+const VerdictBadge = ({ value }) => html`<span class=${`badge v-${String(value).toLowerCase()}`}>${verdict(value)}</span>`;
+
+/** One model's segment gaps (e.g. accuracy per budget band), read when asked for. */
+function ModelDetail({ id }) {
   const [answer, setAnswer] = useState(null);
-  const m = answer?.ok ? answer.data : null;
-  return html`<section aria-labelledby="drift-title" class="card">
-    <h3 id="drift-title">Model drift</h3>
-    <form class="row" onSubmit=${(e) => { e.preventDefault(); get(`/api/apm/models/${encodeURIComponent(model)}`).then(setAnswer); }}>
-      <${Field} label="Model"><input value=${model} onInput=${(e) => setModel(e.target.value)} /><//>
-      <button type="submit">Show</button>
-    </form>
-    ${answer && !answer.ok ? html`<${Loading} answer=${answer} />` : null}
-    ${!answer ? html`<p class="muted small">A model writing to ops.apm.models.v1: its score drift against the same weekday, accuracy where labels arrive.</p>` : null}
-    ${m ? html`<pre class="small json">${JSON.stringify(m, null, 1).slice(0, 1500)}</pre>` : null}
+  useEffect(() => { get(`/api/apm/models/${encodeURIComponent(id)}`).then(setAnswer); }, [id]);
+  if (!answer?.ok) return html`<${Loading} answer=${answer} what=${`model ${id}`} />`;
+  const segments = answer.data.segments ?? [];
+  return html`<ul class="small">${segments.length === 0 ? html`<li class="muted">No labelled segments.</li>` : null}
+    ${segments.map((g) => html`<li key=${g.segment}>${g.segment}: <${VerdictBadge} value=${g.verdict} />
+      ${g.values.map((v) => ` ${v.value} ${pct(v.accuracy)}`).join(',')}</li>`)}</ul>`;
+}
+
+/** Every model observed this week: drift of its scores against the same hours a week ago, accuracy, last prediction. */
+function Models({ reloads }) {
+  const [answer, setAnswer] = useState(null);
+  const [open, setOpen] = useState(null);
+  useEffect(() => {
+    const load = () => get('/api/apm/models').then(setAnswer);
+    load();
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, [reloads]);
+  const models = answer?.ok ? answer.data.models : [];
+  return html`<section aria-labelledby="models-title">
+    <h3 id="models-title">Models</h3>
+    <${Loading} answer=${answer} what="the models" />
+    ${answer?.ok && models.length === 0 ? html`<p class="muted small">No model wrote to ops.apm.models.v1 in the last ${answer.data.listedWithinDays} days.</p>` : null}
+    <div class="grid">${models.map((m) => html`<article class="card" key=${m.modelId} data-model=${m.modelId}>
+      <header class="row"><h4 class="grow">${m.modelId}</h4><span data-test="model-status"><${VerdictBadge} value=${m.status} /></span></header>
+      <dl class="facts">
+        <div><dt>Drift (PSI)</dt><dd data-test="model-drift">${verdict(m.drift.verdict)}${m.drift.psi == null ? '' : ` · ${m.drift.psi.toFixed(2)}`}</dd></div>
+        <div><dt>Accuracy</dt><dd>${verdict(m.accuracy.verdict)}${m.accuracy.accuracy == null ? '' : ` · ${pct(m.accuracy.accuracy)}`}</dd></div>
+        <div><dt>Last prediction</dt><dd><time datetime=${m.lastObservedAt}>${ago(m.lastObservedAt)}</time></dd></div>
+        <div><dt>Scores</dt><dd>${m.drift.observations} (week ago ${m.drift.referenceObservations})</dd></div>
+      </dl>
+      <button class="small" aria-expanded=${open === m.modelId} onClick=${() => setOpen(open === m.modelId ? null : m.modelId)}>Segments of ${m.modelId}</button>
+      ${open === m.modelId ? html`<${ModelDetail} id=${m.modelId} />` : null}
+    </article>`)}</div>
+    ${answer?.ok && answer.data.more ? html`<p class="muted small">More models than shown.</p>` : null}
   </section>`;
 }
 
@@ -92,6 +122,6 @@ export function Integrations() {
         ${services.map((s) => html`<option value=${s}>${s}</option>`)}</select><//>
       <div class="grid"><${Chart} key=${`${service}-1`} service=${service} hours=${1} interval="1m" /><${Chart} key=${`${service}-24`} service=${service} hours=${24} interval="15m" /></div>
     </section>` : null}
-    <${Drift} />
+    <${Models} reloads=${reloads} />
   </section>`;
 }

@@ -243,6 +243,26 @@ describe('the console', () => {
     await page.context().close();
   });
 
+  test('the Integrations view shows each model\'s drift status, fed by the simulator\'s predictions through ops.apm.models.v1', async () => {
+    // apm-ingest has stored the simulator's week-old and recent predictions once the drifting model is judged
+    const listed = await eventually('the drifting model judged', async () => {
+      const models = (await api('VIEWER', 'GET', '/api/apm/models')).body.models;
+      const drifting = models.find((m) => m.modelId === 'budget-forecast');
+      return drifting?.drift.verdict === 'ALERT' ? models : null;
+    }, 60_000);
+    assert.equal(listed.find((m) => m.modelId === 'venue-match')?.drift.verdict, 'OK', JSON.stringify(listed));
+    const page = await signedIn('VIEWER');
+    await open(page, 'integrations');
+    const drifting = page.locator('[data-model="budget-forecast"]');
+    await drifting.locator('[data-test="model-status"]').getByText('ALERT').waitFor({ timeout: WAIT });
+    assert.match(await drifting.locator('[data-test="model-drift"]').textContent(), /^ALERT · \d+\.\d\d$/);
+    await page.locator('[data-model="venue-match"] [data-test="model-drift"]').getByText(/^OK · 0\.\d\d$/).waitFor({ timeout: WAIT });
+    await drifting.getByRole('button', { name: 'Segments of budget-forecast' }).click();
+    await drifting.getByText(/budgetBand:/).waitFor({ timeout: WAIT });
+    await page.screenshot({ path: join(SHOTS, 'integrations-models-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+
   test('every view at 360×740 has no horizontal scroll, passes axe with no serious or critical violation, and is photographed at phone and desktop width', async () => {
     const failures = [];
     for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {

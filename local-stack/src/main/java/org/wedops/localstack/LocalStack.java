@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -142,6 +143,8 @@ public final class LocalStack {
             SimulatedTargets.register(running, URI.create("http://127.0.0.1:" + ports.of(WedopsService.HEALTH_COLLECTOR)),
                     LocalTokens.simulator(secret, Instant.now()), console);
             running.emitSamples(URI.create("http://127.0.0.1:" + ports.of(WedopsService.APM_INGEST)), LocalTokens.simulator(secret, Instant.now()));
+            running.emitModelObservations(ports.kafkaBootstrap(),
+                    secureKafka.map(kafka -> kafka.clientProperties(KafkaAccess.EMITTER.name())).orElse(Map.of()));
             SimulatedWeddings.schedule(URI.create("http://127.0.0.1:" + ports.of(WedopsService.SCALING_PLANNER)),
                     LocalTokens.simulator(secret, Instant.now()), Instant.now(), console);
             console.println("  watch: " + secureKafka.map(kafka -> "java -cp 'local-stack/target/lib/*' org.apache.kafka.tools.consumer.ConsoleConsumer"

@@ -27,6 +27,7 @@ import org.wedops.localstack.services.ReadinessWait;
 import org.wedops.localstack.services.ServiceArguments;
 import org.wedops.localstack.services.ServiceProcess;
 import org.wedops.localstack.services.WedopsService;
+import org.wedops.localstack.simulate.SimulatedModels;
 import org.wedops.testsupport.SharedKafka;
 import org.wedops.testsupport.SharedPostgres;
 
@@ -34,7 +35,8 @@ import org.wedops.testsupport.SharedPostgres;
  * The operator console in a real headless Chromium against the real gateway and every real service, each in a JVM
  * of its own, on one real broker and one real PostgreSQL: the stack starts once, then the browser suite
  * ({@code console/test/browser}, Node's test runner driving Debian's chromium through playwright-core) runs against
- * it with a token per role. Its screenshots land in {@code target/console-screenshots}.
+ * it with a token per role, while the simulator's models write their predictions. Its screenshots land in
+ * {@code target/console-screenshots}.
  */
 class ConsoleInBrowserEndToEndTest {
 
@@ -49,6 +51,7 @@ class ConsoleInBrowserEndToEndTest {
     private static final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
     private static final Map<WedopsService, ServiceProcess> services = new EnumMap<>(WedopsService.class);
     private static String secret;
+    private static SimulatedModels models;
 
     @RegisterExtension
     static final TestWatcher SERVICE_LOGS_ON_FAILURE = new TestWatcher() {
@@ -96,10 +99,16 @@ class ConsoleInBrowserEndToEndTest {
             services.put(service, process);
         }
         ReadinessWait.awaitAll(started, READY, ready -> { });
+        // the simulator's models, as `./wedops run --simulate` runs them: the Integrations view shows their drift
+        models = SimulatedModels.start(SharedKafka.brokers(), Map.of(), System.out);
     }
 
     @AfterAll
     static void stopTheStack() {
+        if (models != null) {
+            models.close();
+            models = null;
+        }
         // in parallel: six graceful shutdowns in a row would add a minute
         List<Thread> stoppers = started.stream().map(service -> new Thread(() -> service.stop(Duration.ofSeconds(15)))).toList();
         stoppers.forEach(Thread::start);

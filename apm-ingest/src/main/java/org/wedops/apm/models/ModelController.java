@@ -1,6 +1,10 @@
 package org.wedops.apm.models;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
@@ -12,19 +16,70 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.wedops.support.web.InvalidRequestException;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A model's drift, accuracy and segment gaps now. */
+/** Models' drift, accuracy and segment gaps now: the recently observed ones at a glance, or one in full. */
 @RestController
 @RequestMapping("/api/apm/models")
 class ModelController {
 
+    /** Models silent for longer are not listed (which also bounds the rows the list reads). */
+    static final Duration LISTED_WITHIN = Duration.ofDays(7);
+    static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 50;
+
     private final ModelReports reports;
     private final ModelMonitoringProperties settings;
+    private final Clock clock;
 
-    ModelController(ModelReports reports, ModelMonitoringProperties settings) {
+    ModelController(ModelReports reports, ModelMonitoringProperties settings, Clock clock) {
         this.reports = reports;
         this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * The models observed in the last {@link #LISTED_WITHIN}, the most recently observed first, each judged as
+     * {@code GET /{id}} judges it: at most {@code limit} (1-{@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent),
+     * since each costs a report's reads; {@code more} says whether others were left out.
+     *
+     * @param reference as for one model
+     */
+    @GetMapping
+    Mono<ModelList> list(@RequestParam(required = false) String limit, @RequestParam(required = false) String reference) {
+        int max = limit(limit);
+        ReferenceWindow against = reference == null ? settings.reference() : referenceWindow(reference);
+        Instant now = clock.instant();
+        // an observation stamped in the future (an emitter's clock, or a bug) would head the list for good: not listed
+        return reports.observedSince(now.minus(LISTED_WITHIN), now.plus(FUTURE_SKEW), max + 1)
+                .flatMap(observed -> Flux.fromIterable(observed.subList(0, Math.min(max, observed.size())))
+                        .concatMap(model -> reports.of(model.modelId(), against).map(report -> ModelStatus.of(report, model.lastObservedAt())))
+                        .collectList()
+                        .map(models -> new ModelList(against, LISTED_WITHIN.toDays(), observed.size() > max, models)));
+    }
+
+    /**
+     * @param listedWithinDays models last observed longer ago than this are not listed
+     * @param more             whether models beyond the limit were left out
+     */
+    record ModelList(ReferenceWindow reference, long listedWithinDays, boolean more, List<ModelStatus> models) {
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below, like an out-of-range number
+        }
+        throw new InvalidRequestException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     /** @param reference PREVIOUS_PERIOD, SAME_WEEKDAY or SAME_SEASON; the configured one when absent */

@@ -2,6 +2,7 @@ package org.wedops.apm.models;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,27 @@ public class ModelReports {
         return db.sql("select distinct model_id from model_observation where observed_at >= :since")
                 .bind("since", clock.instant().minus(settings.window()).atOffset(ZoneOffset.UTC))
                 .map((row, meta) -> row.get(0, String.class)).all().collectList();
+    }
+
+    /**
+     * Models observed in [{@code since}, {@code until}), the most recently observed first, at most {@code limit}, each
+     * with the time of its last observation in that span.
+     */
+    public Mono<List<ObservedModel>> observedSince(Instant since, Instant until, int limit) {
+        return db.sql("""
+                        select model_id, max(observed_at) as last_observed_at from model_observation
+                        where observed_at >= :since and observed_at < :until
+                        group by model_id
+                        order by last_observed_at desc, model_id
+                        limit :limit""")
+                .bind("since", since.atOffset(ZoneOffset.UTC)).bind("until", until.atOffset(ZoneOffset.UTC)).bind("limit", limit)
+                .map((row, meta) -> new ObservedModel(row.get("model_id", String.class),
+                        row.get("last_observed_at", OffsetDateTime.class).toInstant()))
+                .all().collectList();
+    }
+
+    /** A model and the time of its last observation. */
+    public record ObservedModel(String modelId, Instant lastObservedAt) {
     }
 
     private Mono<Boolean> known(String modelId) {

@@ -20,7 +20,7 @@ import org.wedops.localstack.StackException;
 /**
  * Stand-ins for the things WedOps watches and talks to, inside the launcher: three vendor endpoints with the
  * behaviours that matter on a wedding Saturday (steady, flapping, slow) and a Slack webhook that prints what the
- * alert router would have posted.
+ * alert router would have posted; and, once the stack is up, the emitters: integration samples and model predictions.
  */
 public final class TrafficSimulator implements AutoCloseable {
 
@@ -38,6 +38,7 @@ public final class TrafficSimulator implements AutoCloseable {
     private final long startedAt = System.nanoTime();
     private final PrintStream console;
     private volatile SimulatedSamples samples;
+    private volatile SimulatedModels models;
 
     private TrafficSimulator(HttpServer server, ExecutorService workers, PrintStream console) {
         this.server = server;
@@ -153,6 +154,9 @@ public final class TrafficSimulator implements AutoCloseable {
         if (samples != null) {
             samples.close();
         }
+        if (models != null) {
+            models.close();
+        }
         server.stop(0);
         workers.shutdownNow();
     }
@@ -160,5 +164,14 @@ public final class TrafficSimulator implements AutoCloseable {
     /** Starts posting integration samples to apm-ingest; they stop with the simulator. */
     public void emitSamples(java.net.URI apmIngest, String ingestToken) {
         samples = SimulatedSamples.start(apmIngest, ingestToken, console);
+    }
+
+    /**
+     * Starts writing model predictions to the broker; they stop with the simulator.
+     *
+     * @param clientProperties the emitter's login on a secured broker, else nothing
+     */
+    public void emitModelObservations(String bootstrapServers, java.util.Map<String, Object> clientProperties) {
+        models = SimulatedModels.start(bootstrapServers, clientProperties, console);
     }
 }
