@@ -9,6 +9,7 @@ let state = {
   live: { state: 'connecting', at: null },
   reloads: 0, // bumped when views must reload from the services (after a reconnect)
   notices: 0, // bumped on each live notification: an open alert reloads its history
+  apm: 0, // bumped when the feed says an APM minute closed: the Integrations view reads its charts again
 };
 const listeners = new Set();
 
@@ -67,6 +68,9 @@ export function applyLive({ event, data }) {
       return [];
     case 'notification':
       update((s) => ({ notices: s.notices + 1 }));
+      return [];
+    case 'apm':
+      update((s) => ({ apm: s.apm + 1 }));
       return [];
     default:
       return [];

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { get } from '../api.js';
-import { useStore } from '../store.js';
+import { getState, useStore } from '../store.js';
 import { ago } from '../time.js';
 import { html, Badge, Field, Loading } from '../ui.js';
 
@@ -88,16 +88,16 @@ function Models({ reloads }) {
 }
 
 export function Integrations() {
-  const { reloads } = useStore();
+  const { reloads, apm } = useStore();
   const [answer, setAnswer] = useState(null);
   const [chosen, setChosen] = useState(null);
   useEffect(() => {
-    // windows close once a minute: the dashboard is read again at that pace (the feed does not carry APM windows)
+    // the feed says when a minute's windows closed (apm); without it the dashboard is read once a minute
     const load = () => get('/api/apm/dashboard').then(setAnswer);
     load();
-    const timer = setInterval(load, 60_000);
+    const timer = setInterval(() => { if (getState().live.state !== 'live') load(); }, 60_000);
     return () => clearInterval(timer);
-  }, [reloads]);
+  }, [reloads, apm]);
   const integrations = answer?.ok ? answer.data.integrations : [];
   const services = [...new Set(integrations.map((i) => i.service))];
   const service = chosen ?? services[0];
@@ -120,7 +120,7 @@ export function Integrations() {
       <h3 id="charts-title">Charts</h3>
       <${Field} label="Service"><select value=${service} onChange=${(e) => setChosen(e.target.value)}>
         ${services.map((s) => html`<option value=${s}>${s}</option>`)}</select><//>
-      <div class="grid"><${Chart} key=${`${service}-1`} service=${service} hours=${1} interval="1m" /><${Chart} key=${`${service}-24`} service=${service} hours=${24} interval="15m" /></div>
+      <div class="grid"><${Chart} key=${`${service}-1-${apm}`} service=${service} hours=${1} interval="1m" /><${Chart} key=${`${service}-24-${apm}`} service=${service} hours=${24} interval="15m" /></div>
     </section>` : null}
     <${Models} reloads=${reloads} />
   </section>`;

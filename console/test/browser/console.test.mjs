@@ -133,6 +133,32 @@ async function liveFeedShows(region) {
   }
 }
 
+/** Whether the live feed carries an event of this name within the time given. */
+async function liveFeedCarries(name, timeout) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeout);
+  try {
+    const response = await fetch(`${GATEWAY}/api/live/events`, {
+      headers: { Authorization: `Bearer ${TOKENS.VIEWER}`, Accept: 'text/event-stream' }, signal: controller.signal,
+    });
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return false;
+      text += value;
+      if (new RegExp(`^event: ?${name}$`, 'm').test(text)) return true;
+    }
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
+let apmWatch; // an Integrations page opened early, looked at again at the end: did a closed minute make it read again?
+
 after(async () => {
   await browser?.close();
   assert.deepEqual(problems, [], 'the page threw');
@@ -261,6 +287,14 @@ describe('the console', () => {
     await drifting.getByText(/budgetBand:/).waitFor({ timeout: WAIT });
     await page.screenshot({ path: join(SHOTS, 'integrations-models-phone.png'), fullPage: true });
     await page.context().close();
+
+    // windows close a minute and a grace after their samples: watched from here, looked at in the last test
+    const watched = await signedIn('VIEWER', DESKTOP);
+    let reads = 0;
+    watched.on('request', (request) => { if (new URL(request.url()).pathname === '/api/apm/dashboard') reads += 1; });
+    await open(watched, 'integrations');
+    await watched.evaluate(() => { window.sameDocument = true; });
+    apmWatch = { page: watched, reads: () => reads, feed: liveFeedCarries('apm', 150_000) };
   });
 
   test('every view at 360×740 has no horizontal scroll, passes axe with no serious or critical violation, and is photographed at phone and desktop width', async () => {
@@ -298,6 +332,16 @@ describe('the console', () => {
     }
     await dark.context().close();
     assert.deepEqual(failures, []);
+  });
+
+  test('a closed APM minute comes over the live feed, and the Integrations view reads its dashboard again without a reload', async () => {
+    assert.ok(apmWatch, 'the Integrations page was opened by the models test');
+    assert.equal(await apmWatch.feed, true, 'an apm event on the live feed');
+    await eventually('the dashboard read again', () => apmWatch.reads() >= 2, 60_000);
+    assert.equal(await apmWatch.page.evaluate(() => window.sameDocument), true, 'the page was not reloaded');
+    await apmWatch.page.getByText(/payments · stripe\.invoice\.paid/).waitFor({ timeout: WAIT });
+    await apmWatch.page.screenshot({ path: join(SHOTS, 'integrations-live-desktop.png'), fullPage: true });
+    await apmWatch.page.context().close();
   });
 
   test('the sign-in page is open, everything under /api still needs a token, and an expired token sends the user back with a message', async () => {

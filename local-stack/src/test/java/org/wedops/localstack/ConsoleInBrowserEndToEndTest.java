@@ -23,11 +23,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.wedops.localstack.security.JwtMinter;
 import org.wedops.localstack.security.JwtSecret;
+import org.wedops.localstack.security.LocalTokens;
 import org.wedops.localstack.services.ReadinessWait;
 import org.wedops.localstack.services.ServiceArguments;
 import org.wedops.localstack.services.ServiceProcess;
 import org.wedops.localstack.services.WedopsService;
 import org.wedops.localstack.simulate.SimulatedModels;
+import org.wedops.localstack.simulate.SimulatedSamples;
 import org.wedops.testsupport.SharedKafka;
 import org.wedops.testsupport.SharedPostgres;
 
@@ -35,7 +37,7 @@ import org.wedops.testsupport.SharedPostgres;
  * The operator console in a real headless Chromium against the real gateway and every real service, each in a JVM
  * of its own, on one real broker and one real PostgreSQL: the stack starts once, then the browser suite
  * ({@code console/test/browser}, Node's test runner driving Debian's chromium through playwright-core) runs against
- * it with a token per role, while the simulator's models write their predictions. Its screenshots land in
+ * it with a token per role, while the simulator's emitters write model predictions and integration samples. Its screenshots land in
  * {@code target/console-screenshots}.
  */
 class ConsoleInBrowserEndToEndTest {
@@ -52,6 +54,7 @@ class ConsoleInBrowserEndToEndTest {
     private static final Map<WedopsService, ServiceProcess> services = new EnumMap<>(WedopsService.class);
     private static String secret;
     private static SimulatedModels models;
+    private static SimulatedSamples samples;
 
     @RegisterExtension
     static final TestWatcher SERVICE_LOGS_ON_FAILURE = new TestWatcher() {
@@ -99,8 +102,10 @@ class ConsoleInBrowserEndToEndTest {
             services.put(service, process);
         }
         ReadinessWait.awaitAll(started, READY, ready -> { });
-        // the simulator's models, as `./wedops run --simulate` runs them: the Integrations view shows their drift
+        // the simulator's emitters, as `./wedops run --simulate` runs them: the Integrations view shows their models' drift
+        // and, as their windows close, reads its charts again when the live feed says a minute closed
         models = SimulatedModels.start(SharedKafka.brokers(), Map.of(), System.out);
+        samples = SimulatedSamples.start(services.get(WedopsService.APM_INGEST).baseUrl(), LocalTokens.simulator(secret, Instant.now()), System.out);
     }
 
     @AfterAll
@@ -108,6 +113,10 @@ class ConsoleInBrowserEndToEndTest {
         if (models != null) {
             models.close();
             models = null;
+        }
+        if (samples != null) {
+            samples.close();
+            samples = null;
         }
         // in parallel: six graceful shutdowns in a row would add a minute
         List<Thread> stoppers = started.stream().map(service -> new Thread(() -> service.stop(Duration.ofSeconds(15)))).toList();

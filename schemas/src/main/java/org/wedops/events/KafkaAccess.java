@@ -131,7 +131,7 @@ public final class KafkaAccess {
      * cannot read is skipped, the owning services' consumers dead-letter it already.
      */
     public static final Principal GATEWAY = new Principal("gateway",
-            Set.of(Topics.PROTECTION, Topics.ALERTS, Topics.DEPLOYMENTS, Topics.HEALTH, Topics.NOTIFICATIONS),
+            Set.of(Topics.PROTECTION, Topics.ALERTS, Topics.DEPLOYMENTS, Topics.HEALTH, Topics.NOTIFICATIONS, Topics.APM_WINDOWS),
             Set.of(),
             Set.of("wedops-gateway-live"), Optional.empty(), false);
 

@@ -1,5 +1,7 @@
 package org.wedops.gateway.live;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,6 @@ class LiveConfiguration {
     @Bean
     @ConditionalOnProperty(name = "wedops.gateway.live.enabled", havingValue = "true")
     LiveFeed liveFeed(KafkaProperties kafka, LiveHub hub) {
-        return new LiveFeed(kafka.buildConsumerProperties(), hub);
+        return new LiveFeed(kafka.buildConsumerProperties(), hub, Clock.systemUTC());
     }
 }

@@ -1,5 +1,6 @@
 package org.wedops.gateway.live;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import org.wedops.events.serde.AvroEventDeserializer;
  * A group of its own per gateway instance, so every instance sees every record; nothing is committed (a restarted
  * gateway starts at the end again: the console reloads what it shows from the services, the feed only says what
  * changed since). The compacted protection topic is read from its beginning, so every region's state is at hand
- * for a console that connects.
+ * for a console that connects. APM windows come through as one event per closed minute ({@link ApmMinutes}).
  *
  * <p>The gateway owns none of these topics: a record it cannot read is skipped and logged, not dead-lettered (the
  * owning services' consumers dead-letter it already).
@@ -40,7 +41,7 @@ final class LiveFeed implements SmartLifecycle {
 
     private final KafkaMessageListenerContainer<String, SpecificRecord> container;
 
-    LiveFeed(Map<String, Object> consumerProperties, LiveHub hub) {
+    LiveFeed(Map<String, Object> consumerProperties, LiveHub hub, Clock clock) {
         Map<String, Object> properties = new java.util.HashMap<>(consumerProperties);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "wedops-gateway-live-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -63,18 +64,23 @@ final class LiveFeed implements SmartLifecycle {
                 consumer.seekToBeginning(compacted);
             }
         });
-        container.setMessageListener((MessageListener<String, SpecificRecord>) record -> forward(record, hub));
+        ApmMinutes minutes = new ApmMinutes(clock);
+        container.setMessageListener((MessageListener<String, SpecificRecord>) record -> forward(record, hub, minutes));
         this.container = new KafkaMessageListenerContainer<>(consumers, container);
         // a record that cannot be read or forwarded is skipped at once; the default would retry it nine times
         this.container.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
     }
 
-    private static void forward(ConsumerRecord<String, SpecificRecord> record, LiveHub hub) {
+    private static void forward(ConsumerRecord<String, SpecificRecord> record, LiveHub hub, ApmMinutes minutes) {
         if (record.value() == null) {
             return; // a tombstone: nothing to show
         }
         LiveTopics.kindOf(record.topic()).ifPresent(kind -> {
             Map<String, Object> fields = EventFields.of(record.value());
+            if ("apm".equals(kind)) {
+                minutes.closed(fields).ifPresent(hub::publish);
+                return;
+            }
             Object id = fields.getOrDefault("eventId", record.topic() + "-" + record.partition() + "-" + record.offset());
             hub.publish(new LiveEvent(kind, String.valueOf(id), record.key(), fields));
         });

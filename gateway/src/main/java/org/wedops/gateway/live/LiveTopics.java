@@ -13,7 +13,9 @@ final class LiveTopics {
             Topics.ALERTS, "alert",
             Topics.DEPLOYMENTS, "deployment",
             Topics.HEALTH, "health",
-            Topics.NOTIFICATIONS, "notification");
+            Topics.NOTIFICATIONS, "notification",
+            // one event per closed minute, not per window (ApmMinutes)
+            Topics.APM_WINDOWS, "apm");
 
     private LiveTopics() {
     }
