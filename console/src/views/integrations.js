@@ -8,9 +8,7 @@ import { html, Badge, Field, Loading } from '../ui.js';
 const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(2)} %`);
 const ms = (v) => (v == null ? '—' : `${Math.round(v)} ms`);
 
-async function series(service, aggregation, hours, interval) {
-  const to = new Date();
-  const from = new Date(to.getTime() - hours * 3600_000);
+async function series(service, aggregation, { from, to }, interval) {
   const answer = await get(`/api/apm/metrics?metric=duration&aggregation=${aggregation}&interval=${interval}`
     + `&from=${from.toISOString()}&to=${to.toISOString()}&service=${encodeURIComponent(service)}`);
   return answer.ok ? answer.data.points ?? [] : [];
@@ -23,7 +21,9 @@ function Chart({ service, hours, interval }) {
   useEffect(() => {
     let chart = null;
     let gone = false;
-    Promise.all([series(service, 'p95', hours, interval), series(service, 'p99', hours, interval), series(service, 'error_rate', hours, interval)])
+    const to = new Date();
+    const span = { from: new Date(to.getTime() - hours * 3600_000), to };
+    Promise.all([series(service, 'p95', span, interval), series(service, 'p99', span, interval), series(service, 'error_rate', span, interval)])
       .then(([p95, p99, errors]) => {
         if (gone || !box.current) return;
         const times = [...new Set([...p95, ...p99].map((p) => Date.parse(p.t) / 1000))].sort((a, b) => a - b);
@@ -31,6 +31,8 @@ function Chart({ service, hours, interval }) {
         const at = (points) => { const m = new Map(points.map((p) => [Date.parse(p.t) / 1000, p.value])); return times.map((t) => m.get(t) ?? null); };
         chart = new uPlot({
           width: Math.max(280, box.current.clientWidth), height: 180,
+          // the whole span asked for: left to itself, uPlot stretches one or two points over years
+          scales: { x: { time: true, range: () => [span.from.getTime() / 1000, span.to.getTime() / 1000] } },
           series: [{}, { label: 'p95 ms', stroke: '#0b62d6', width: 2 }, { label: 'p99 ms', stroke: '#8a3ffc', width: 2 },
             { label: 'errors %', stroke: '#c5221f', scale: '%', value: (u, v) => (v == null ? '—' : v.toFixed(2)) }],
           axes: [{}, { label: 'ms' }, { side: 1, scale: '%', grid: { show: false } }],
