@@ -89,17 +89,27 @@ function Models({ reloads }) {
   </section>`;
 }
 
+// a minute's windows close within apm-ingest's wall-clock close interval (5 s), and the gateway may see the first before
+// apm-ingest has stored the rest: read a little after the feed says a minute closed
+const SETTLE_MS = 6000;
+
 export function Integrations() {
   const { reloads, apm } = useStore();
   const [answer, setAnswer] = useState(null);
   const [chosen, setChosen] = useState(null);
+  const [drawn, setDrawn] = useState(0);
+  const load = () => get('/api/apm/dashboard').then(setAnswer);
   useEffect(() => {
-    // the feed says when a minute's windows closed (apm); without it the dashboard is read once a minute
-    const load = () => get('/api/apm/dashboard').then(setAnswer);
     load();
-    const timer = setInterval(() => { if (getState().live.state !== 'live') load(); }, 60_000);
+    // without the feed, once a minute
+    const timer = setInterval(() => { if (getState().live.state !== 'live') { load(); setDrawn((n) => n + 1); } }, 60_000);
     return () => clearInterval(timer);
-  }, [reloads, apm]);
+  }, [reloads]);
+  useEffect(() => {
+    if (!apm) return undefined;
+    const timer = setTimeout(() => { load(); setDrawn((n) => n + 1); }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [apm]);
   const integrations = answer?.ok ? answer.data.integrations : [];
   const services = [...new Set(integrations.map((i) => i.service))];
   const service = chosen ?? services[0];
@@ -122,7 +132,7 @@ export function Integrations() {
       <h3 id="charts-title">Charts</h3>
       <${Field} label="Service"><select value=${service} onChange=${(e) => setChosen(e.target.value)}>
         ${services.map((s) => html`<option value=${s}>${s}</option>`)}</select><//>
-      <div class="grid"><${Chart} key=${`${service}-1-${apm}`} service=${service} hours=${1} interval="1m" /><${Chart} key=${`${service}-24-${apm}`} service=${service} hours=${24} interval="15m" /></div>
+      <div class="grid"><${Chart} key=${`${service}-1-${drawn}`} service=${service} hours=${1} interval="1m" /><${Chart} key=${`${service}-24-${drawn}`} service=${service} hours=${24} interval="15m" /></div>
     </section>` : null}
     <${Models} reloads=${reloads} />
   </section>`;

@@ -9,10 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.Test;
 import org.wedops.events.ModelObservation;
 import org.wedops.events.Topics;
@@ -57,7 +63,15 @@ class SimulatedModelsTest {
     }
 
     @Test
-    void predictionsReachTheModelsTopicAsEventsApmIngestReads() {
+    void predictionsReachTheModelsTopicAsEventsApmIngestReads() throws Exception {
+        // as apm-ingest declares it at its start: a probe subscribed to a topic that does not exist yet may not see it for minutes
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.brokers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.APM_MODELS, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (TopicProbe<SpecificRecord> topic = TopicProbe.events(Topics.APM_MODELS);
              SimulatedModels ignored = SimulatedModels.start(SharedKafka.brokers(), Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
