@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
@@ -62,7 +63,10 @@ final class TokenDecoders {
         validators.add(new JwtIssuerValidator(properties.issuerUri()));
         validators.add(new JwtAudienceValidator(properties.audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
+                // discovery or key fetch failed (the issuer is down): Nimbus says so with a plain IllegalStateException,
+                // which the resource server would pass on as a 500; as a JwtException it becomes a service failure
+                failure -> new JwtException("The identity provider could not be reached: " + failure.getMessage(), failure));
     }
 
     /** An issuer that does not answer fails the token within seconds instead of holding the request. */
