@@ -1,4 +1,4 @@
-package org.wedops.apm.ingest;
+package org.wedops.apm.aggregation;
 
 import org.wedops.events.ApmSample;
 
