@@ -1,4 +1,4 @@
-package org.wedops.health.checking;
+package org.wedops.health.status;
 
 import org.wedops.events.HealthSource;
 
