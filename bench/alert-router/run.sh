@@ -126,7 +126,8 @@ cat >"$WORK/logback-warn.xml" <<'EOF_LOGBACK'
 </configuration>
 EOF_LOGBACK
 # bench <jvm options> <args…>: the bench's main class in a Maven JVM (exec:java), offline: the build above fetched it all
-BENCH_GOALS=(-B -q -o -pl alert-router exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.wedops.alert.bench.AlertRouterBench)
+BENCH_GOALS=(-B -q -o -pl alert-router exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.wedops.alert.bench.AlertRouterBench
+  -Dexec.cleanupDaemonThreads=false)
 bench() {
   (cd "$REPO" && MAVEN_OPTS="$1 -Dlogback.configurationFile=$WORK/logback-warn.xml" ./mvnw "${BENCH_GOALS[@]}" -Dexec.args="${*:2}")
 }
@@ -197,12 +198,13 @@ AM_PID=""
 
 # ---- 5. WedOps: Kafka + PostgreSQL + the real alert-router ---------------------------------------------------------
 log "starting Kafka :$KAFKA_PORT, PostgreSQL :$PG_PORT and the alert-router :$ROUTER_PORT (log: $LOGS/bench-stack.log)"
-# exec: the background job's pid is then the stack's own JVM, which a SIGTERM stops with everything it started
 (cd "$REPO" && WEDOPS_ALERT_ROUTING_FILE="file:$WORK/routing.yml" AR_JVM_OPTS="$AR_JVM_OPTS" BENCH_PG_LOG="${BENCH_PG_LOG:-0}" \
-  MAVEN_OPTS="-Xmx256m -Dlogback.configurationFile=$WORK/logback-warn.xml" exec ./mvnw "${BENCH_GOALS[@]}" \
+  MAVEN_OPTS="-Xmx256m -Dlogback.configurationFile=$WORK/logback-warn.xml" ./mvnw "${BENCH_GOALS[@]}" \
   -Dexec.args="stack $WORK/stack $PORT_OFFSET $ROUTER_JAR $WORK/routing.yml $WORK/stack-ready") >"$LOGS/bench-stack.log" 2>&1 &
 STACK_PID=$!
 for _ in $(seq 1 600); do
+  # the stack's own JVM, not the shell that started Maven: a SIGTERM to it stops what it started
+  [ -f "$WORK/stack/bench-stack.pid" ] && STACK_PID="$(cat "$WORK/stack/bench-stack.pid")"
   [ -f "$WORK/stack-ready" ] && break
   kill -0 "$STACK_PID" 2>/dev/null || { tail -40 "$LOGS/bench-stack.log" >&2; exit 1; }
   sleep 0.5

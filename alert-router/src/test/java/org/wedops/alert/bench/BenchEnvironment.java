@@ -1,6 +1,6 @@
 package org.wedops.alert.bench;
 
-/** The bench's knobs, from environment variables run.sh sets or passes through (README: "Options"). */
+/** The bench's knobs, from environment variables run.sh sets or passes through (README.md beside run.sh, "Options"). */
 final class BenchEnvironment {
 
     private BenchEnvironment() {

@@ -28,7 +28,8 @@ import org.wedops.testsupport.TestTokens;
  * <p>Arguments: {@code <stack-dir> <port-offset> <alert-router-exec.jar> <routing.yml> <ready-file>}; the router's JVM
  * options come from {@code AR_JVM_OPTS}, its routing file from {@code WEDOPS_ALERT_ROUTING_FILE} (inherited, as a
  * launched router would get it). Writes the ready file ({@code pids <router> <broker>}) once the router is ready and
- * serves the bench routing; SIGTERM stops the router, the broker and PostgreSQL, in that order.
+ * serves the bench routing, and its own pid in {@code <stack-dir>/bench-stack.pid} at once; SIGTERM to that pid stops the
+ * router, the broker and PostgreSQL, in that order.
  */
 final class BenchStack {
 
@@ -46,6 +47,8 @@ final class BenchStack {
         int routerPort = 8085 + offset;
         long started = System.nanoTime();
         Files.createDirectories(root.resolve("logs"));
+        // run.sh stops the stack by this pid: the JVM Maven runs it in, whatever shells stand between
+        Files.writeString(root.resolve("bench-stack.pid"), ProcessHandle.current().pid() + "\n");
 
         List<Runnable> stops = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
