@@ -1,61 +1,15 @@
 package org.wedops.alert.integration;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.web.util.HtmlUtils;
 import org.wedops.alert.integration.GroupNotification.AlertLine;
-import org.wedops.events.NotificationChannel;
 
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+/** What a notification e-mail says, as plain text and as HTML (in which every value from an alert is escaped). */
+final class EmailBody {
 
-/** E-mail over SMTP with a text and an HTML body. JavaMail blocks, so sending runs on the bounded-elastic scheduler. */
-class EmailIntegration implements Integration {
-
-    private final String name;
-    private final JavaMailSender mail;
-    private final String from;
-    private final List<String> to;
-
-    EmailIntegration(String receiver, JavaMailSender mail, String from, List<String> to) {
-        this.name = receiver + "/email";
-        this.mail = mail;
-        this.from = from;
-        this.to = List.copyOf(to);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public NotificationChannel channel() {
-        return NotificationChannel.EMAIL;
-    }
-
-    @Override
-    public Mono<Void> deliver(GroupNotification notification) {
-        return Mono.<Void>fromRunnable(() -> mail.send(message(notification))).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private MimeMessage message(GroupNotification notification) {
-        MimeMessage message = mail.createMimeMessage();
-        try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to.toArray(String[]::new));
-            helper.setSubject(notification.title());
-            helper.setText(text(notification), html(notification));
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot build e-mail: " + e.getMessage(), e);
-        }
-        return message;
+    private EmailBody() {
     }
 
     static String text(GroupNotification notification) {
@@ -91,7 +45,7 @@ class EmailIntegration implements Integration {
         }
         html.append("<table border=\"1\" cellpadding=\"4\"><tr><th>State</th><th>Severity</th><th>Alert</th><th>Summary</th>"
                 + "<th>Service</th><th>Region</th><th>Since</th></tr>");
-        List<AlertLine> all = new java.util.ArrayList<>(notification.firing());
+        List<AlertLine> all = new ArrayList<>(notification.firing());
         all.addAll(notification.resolved());
         for (AlertLine alert : all) {
             html.append("<tr><td>").append(alert.state()).append("</td><td>").append(alert.severity()).append("</td><td>")

@@ -1,4 +1,4 @@
-package bench;
+package org.wedops.alert.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ final class CpuUse {
 
     static Map<String, Long> snapshot() {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        String watched = AlertBench.env("WATCH_PIDS", "");
+        String watched = BenchEnvironment.text("WATCH_PIDS", "");
         for (String entry : watched.trim().split("\\s+")) {
             if (!entry.contains("=")) {
                 continue;

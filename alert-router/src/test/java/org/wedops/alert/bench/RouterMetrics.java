@@ -1,4 +1,4 @@
-package bench;
+package org.wedops.alert.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;

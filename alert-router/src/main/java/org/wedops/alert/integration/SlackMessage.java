@@ -6,49 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.wedops.alert.integration.GroupNotification.AlertLine;
-import org.wedops.alert.routing.SecretUrl;
-import org.wedops.events.NotificationChannel;
-
-import reactor.core.publisher.Mono;
 
 /**
- * Slack incoming webhook with Block Kit: the top-level {@code text} is the notification fallback, the attachment
+ * A Slack incoming-webhook message in Block Kit: the top-level {@code text} is the notification fallback, the attachment
  * colour carries the severity, and one section per alert shows summary, service, region, labels and runbook.
  */
-class SlackIntegration implements Integration {
+final class SlackMessage {
 
     private static final int MAX_ALERTS_SHOWN = 10;
 
-    private final String name;
-    private final JsonPoster poster;
-    private final SecretUrl url;
-
-    SlackIntegration(String receiver, JsonPoster poster, SecretUrl url) {
-        this.name = receiver + "/slack";
-        this.poster = poster;
-        this.url = url;
+    private SlackMessage() {
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public NotificationChannel channel() {
-        return NotificationChannel.SLACK;
-    }
-
-    @Override
-    public Mono<Void> deliver(GroupNotification notification) {
-        return poster.post(url, message(notification));
-    }
-
-    static Map<String, Object> message(GroupNotification notification) {
+    static Map<String, Object> of(GroupNotification notification) {
         List<Map<String, Object>> blocks = new ArrayList<>();
-        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", truncate(notification.title(), 150))));
+        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", TextLimit.cut(notification.title(), 150))));
         if (notification.note() != null) {
-            blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", truncate(notification.note(), 3000))));
+            blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", TextLimit.cut(notification.note(), 3000))));
         }
         List<AlertLine> shown = new ArrayList<>(notification.firing());
         shown.addAll(notification.resolved());
@@ -77,7 +51,7 @@ class SlackIntegration implements Integration {
         List<Map<String, Object>> blocks = new ArrayList<>();
         String summary = "*" + alert.name() + "*: " + alert.summary()
                 + (alert.runbookUrl() != null ? "\n<" + alert.runbookUrl() + "|Runbook>" : "");
-        blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", truncate(summary, 3000))));
+        blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", TextLimit.cut(summary, 3000))));
         blocks.add(Map.of("type", "section", "fields", fields));
         blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn",
                 "text", "fingerprint `" + alert.fingerprint() + "` · from " + alert.source() + " · since " + alert.startsAt()))));
@@ -97,10 +71,6 @@ class SlackIntegration implements Integration {
     }
 
     private static Map<String, Object> field(String name, String value) {
-        return Map.of("type", "mrkdwn", "text", "*" + name + "*\n" + truncate(value, 1900));
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return Map.of("type", "mrkdwn", "text", "*" + name + "*\n" + TextLimit.cut(value, 1900));
     }
 }

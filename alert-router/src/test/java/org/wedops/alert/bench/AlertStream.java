@@ -1,4 +1,4 @@
-package bench;
+package org.wedops.alert.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;

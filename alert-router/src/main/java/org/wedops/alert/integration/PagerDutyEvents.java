@@ -6,49 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.wedops.alert.integration.GroupNotification.AlertLine;
-import org.wedops.alert.routing.SecretText;
-import org.wedops.alert.routing.SecretUrl;
-import org.wedops.events.NotificationChannel;
-
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
- * PagerDuty Events API v2: one event per alert with the fingerprint as dedup key, so PagerDuty's own incident
+ * PagerDuty Events API v2 events: one per alert with the fingerprint as dedup key, so PagerDuty's own incident
  * follows the alert: trigger while firing, acknowledge when acknowledged here, resolve when resolved.
  */
-class PagerDutyIntegration implements Integration {
+final class PagerDutyEvents {
 
-    private final String name;
-    private final JsonPoster poster;
-    private final SecretUrl url;
-    private final SecretText routingKey;
-
-    PagerDutyIntegration(String receiver, JsonPoster poster, SecretUrl url, SecretText routingKey) {
-        this.name = receiver + "/pagerduty";
-        this.poster = poster;
-        this.url = url;
-        this.routingKey = routingKey;
+    private PagerDutyEvents() {
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public NotificationChannel channel() {
-        return NotificationChannel.PAGERDUTY;
-    }
-
-    @Override
-    public Mono<Void> deliver(GroupNotification notification) {
-        return Flux.fromIterable(events(notification, routingKey.reveal()))
-                .concatMap(event -> poster.post(url, event))
-                .then();
-    }
-
-    static List<Map<String, Object>> events(GroupNotification notification, String routingKey) {
+    static List<Map<String, Object>> of(GroupNotification notification, String routingKey) {
         List<Map<String, Object>> events = new ArrayList<>();
         String firingAction = "ACKNOWLEDGED".equals(notification.reason()) ? "acknowledge" : "trigger";
         notification.firing().forEach(alert -> events.add(event(alert, firingAction, routingKey)));
@@ -63,7 +31,7 @@ class PagerDutyIntegration implements Integration {
         event.put("dedup_key", alert.fingerprint());
         if ("trigger".equals(action)) {
             Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("summary", truncate("[" + alert.severity() + "] " + alert.name() + ": " + alert.summary(), 1024));
+            payload.put("summary", TextLimit.cut("[" + alert.severity() + "] " + alert.name() + ": " + alert.summary(), 1024));
             payload.put("source", alert.service() + (alert.region() != null ? "/" + alert.region() : ""));
             payload.put("severity", severity(alert.severity()));
             payload.put("component", alert.service());
@@ -85,9 +53,5 @@ class PagerDutyIntegration implements Integration {
             case "MEDIUM" -> "warning";
             default -> "info";
         };
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,9 +1,8 @@
-package bench;
+package org.wedops.alert.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +14,10 @@ final class Report {
     }
 
     static void print(Path results) throws Exception {
-        JsonNode am = AlertBench.JSON.readTree(Files.readString(results.resolve("am.json")));
-        JsonNode wo = AlertBench.JSON.readTree(Files.readString(results.resolve("wedops.json")));
+        JsonNode am = BenchJson.MAPPER.readTree(Files.readString(results.resolve("am.json")));
+        JsonNode wo = BenchJson.MAPPER.readTree(Files.readString(results.resolve("wedops.json")));
         StringBuilder text = new StringBuilder();
-        Table t = new Table("", "Alertmanager 0.25", "WedOps alert-router", "WedOps/AM");
+        TextTable t = new TextTable("", "Alertmanager 0.25", "WedOps alert-router", "WedOps/AM");
 
         for (String phase : List.of("steady", "storm")) {
             JsonNode a = am.at("/accepted/" + phase);
@@ -58,7 +57,7 @@ final class Report {
         text.append(t.render());
 
         text.append("\nGoals (issue 4), WedOps against Alertmanager:\n");
-        Table g = new Table("goal", "target", "WedOps", "result");
+        TextTable g = new TextTable("goal", "target", "WedOps", "result");
         long dup = wo.path("duplicates").asLong();
         g.row("no duplicates", "0", String.valueOf(dup), dup == 0 ? "PASS" : "FAIL");
         long lost = wo.path("lost_fingerprints").asLong();
@@ -81,8 +80,8 @@ final class Report {
         if (wo.path("kafka_hop").isObject()) {
             text.append("\nThe floor under any design that reads ops.alerts.v1 (a bare consumer's produce→receive, same broker, same run):\n");
             JsonNode alone = Files.exists(results.resolve("kafka-hop.json"))
-                    ? AlertBench.JSON.readTree(Files.readString(results.resolve("kafka-hop.json"))) : AlertBench.JSON.createObjectNode();
-            Table f = new Table("phase", "1.5× Alertmanager's fire→webhook p99", "Kafka hop beside the working router",
+                    ? BenchJson.MAPPER.readTree(Files.readString(results.resolve("kafka-hop.json"))) : BenchJson.MAPPER.createObjectNode();
+            TextTable f = new TextTable("phase", "1.5× Alertmanager's fire→webhook p99", "Kafka hop beside the working router",
                     "Kafka hop alone (router paused)", "the same, producer linger.ms=0", "best hop within the target at p99");
             for (String phase : List.of("steady", "storm")) {
                 double target = 1.5 * al.at("/new_group_CRITICAL_" + phase + "/p99").asDouble();
@@ -99,7 +98,7 @@ final class Report {
         JsonNode stages = wo.path("first_notification_stages_critical");
         if (stages.isObject()) {
             text.append("\nWedOps: where the first notification of a new CRITICAL group spent its time (p50 / p99 / max):\n");
-            Table s = new Table("stage", "steady", "storm", "");
+            TextTable s = new TextTable("stage", "steady", "storm", "");
             for (var names = stages.path("steady").fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 s.row(name, pct(stages.at("/steady").path(name)), pct(stages.at("/storm").path(name)), "");
@@ -127,7 +126,7 @@ final class Report {
         Files.writeString(results.resolve("table.txt"), text.toString());
     }
 
-    private static void addLatency(Table t, JsonNode am, JsonNode wo, String key, String label) {
+    private static void addLatency(TextTable t, JsonNode am, JsonNode wo, String key, String label) {
         JsonNode a = am.path(key);
         JsonNode w = wo.path(key);
         t.row(label + " (n=" + w.path("n").asInt() + ")", p50p99(a), p50p99(w), a.path("p99").isNumber() && w.path("p99").isNumber()
@@ -159,45 +158,5 @@ final class Report {
 
     private static String ratio(JsonNode w, JsonNode a) {
         return a.isNumber() && a.asDouble() != 0 && w.isNumber() ? String.format("%.2f×", w.asDouble() / a.asDouble()) : "";
-    }
-
-    /** A plain fixed-width table. */
-    static final class Table {
-        final List<String[]> rows = new ArrayList<>();
-
-        Table(String... header) {
-            rows.add(header);
-        }
-
-        void row(String... cells) {
-            rows.add(cells);
-        }
-
-        String render() {
-            int[] width = new int[rows.get(0).length];
-            for (String[] r : rows) {
-                for (int i = 0; i < r.length; i++) {
-                    width[i] = Math.max(width[i], r[i].length());
-                }
-            }
-            StringBuilder b = new StringBuilder();
-            for (int n = 0; n < rows.size(); n++) {
-                String[] r = rows.get(n);
-                b.append("| ");
-                for (int i = 0; i < r.length; i++) {
-                    b.append(r[i]).append(" ".repeat(width[i] - r[i].length())).append(" | ");
-                }
-                b.setLength(b.length() - 1);
-                b.append('\n');
-                if (n == 0) {
-                    b.append('|');
-                    for (int w : width) {
-                        b.append("-".repeat(w + 2)).append('|');
-                    }
-                    b.append('\n');
-                }
-            }
-            return b.toString();
-        }
     }
 }
