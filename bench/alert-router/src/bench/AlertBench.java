@@ -405,7 +405,7 @@ public final class AlertBench {
     // --- WedOps ----------------------------------------------------------------------------------------------------
 
     final class WedopsTarget implements Target {
-        static final String GROUP = "alert-intake";
+        static final String GROUP = "alert-router-intake";
         final String bootstrap = env("KAFKA_BOOTSTRAP", "127.0.0.1:9492");
         final String jdbc = env("PG_URL", "jdbc:postgresql://127.0.0.1:5833/alert_router");
         final KafkaProducer<String, Object> producer;
