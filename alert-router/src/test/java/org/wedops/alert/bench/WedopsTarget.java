@@ -37,7 +37,7 @@ import org.wedops.events.serde.AvroEventSerializer;
  */
 final class WedopsTarget implements Target {
 
-    static final String GROUP = "alert-intake";
+    static final String GROUP = "alert-router-intake";
 
     final Recording recording;
     final String routerUrl = BenchEnvironment.text("ROUTER_URL", "http://127.0.0.1:8485");

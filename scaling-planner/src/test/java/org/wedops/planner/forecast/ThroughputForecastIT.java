@@ -51,7 +51,7 @@ class ThroughputForecastIT {
         }
         // a replayed window counts once
         var last = send(service, saturday.minus(WEEK), perMinute[0] * 30);
-        ConsumerProgress.awaitConsumed("scaling-planner", last);
+        ConsumerProgress.awaitConsumed("scaling-planner-apm-windows", last);
         await().until(() -> hourly(service, saturday.minus(WEEK)) == 7200L);
 
         web.get().uri("/api/infrastructure/scaling/forecast?service={s}&region=uk&from=2026-06-13T13:00:00Z&hours=3", service)

@@ -1,39 +1,28 @@
 package org.wedops.support.kafka;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
-/** Topics, the dead-letter error path, broker readiness and the event publisher, the same in every service. */
+/**
+ * Every listener's error path ({@link DeadLetterErrorHandlerFactory}): poison records to {@code <topic>.dlt}, outages
+ * retried. Boot's listener container factory picks the handler up; it runs before Boot's Kafka configuration so that
+ * a service's own {@link CommonErrorHandler} can still replace it.
+ */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties(WedopsKafkaProperties.class)
-public class WedopsKafkaConfiguration {
-
-    @Bean
-    KafkaAdmin.NewTopics wedopsTopics(WedopsKafkaProperties properties) {
-        return new KafkaAdmin.NewTopics(TopicDeclarations.all(properties).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
-    }
+public class DeadLettersAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafka, WedopsKafkaProperties properties) {
         return DeadLetterErrorHandlerFactory.create(kafka.buildProducerProperties(), properties);
-    }
-
-    @Bean
-    KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
-        return new KafkaClusterHealthIndicator(kafka.buildAdminProperties());
-    }
-
-    @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> template) {
-        return new EventPublisher(template);
     }
 }

@@ -6,17 +6,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.wedops.support.audit.AuditController;
-import org.wedops.support.audit.AuditLog;
 
+/**
+ * The database's place in a service's life: the schema migrated in the background ({@link DeferredMigration}, with the
+ * library's {@link SharedSchema}s), Kafka listeners started once it is, and recurring work that waits for it too.
+ */
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
 @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
-public class WedopsDatabaseConfiguration {
+public class DatabaseAutoConfiguration {
 
+    /** Named so that its health contributor is {@code databaseMigration}, as the readiness group lists it. */
     @Bean
-    DeferredMigration databaseMigration() {
-        return new DeferredMigration();
+    DeferredMigration databaseMigration(ObjectProvider<SharedSchema> sharedSchemas) {
+        return new DeferredMigration(() -> sharedSchemas.orderedStream().toList());
     }
 
     @Bean
@@ -27,16 +29,5 @@ public class WedopsDatabaseConfiguration {
     @Bean
     ListenersAfterMigration listenersAfterMigration(DeferredMigration migration, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
         return new ListenersAfterMigration(migration, registry);
-    }
-
-    @Bean
-    AuditLog auditLog(DatabaseClient db) {
-        return new AuditLog(db);
-    }
-
-    /** Every service with a database has an {@code audit_log} table, so every one answers {@code GET /api/audit}. */
-    @Bean
-    AuditController auditController(AuditLog audit) {
-        return new AuditController(audit);
     }
 }

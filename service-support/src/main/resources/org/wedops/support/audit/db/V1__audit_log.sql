@@ -1,5 +1,4 @@
--- Who did what to which thing, when, why and with what outcome (same shape as every WedOps service's audit_log,
--- read by GET /api/audit).
+-- Who did what to which thing, when, why and with what outcome, refusals included (AuditLog; GET /api/audit).
 create table audit_log (
     id      bigserial primary key,
     at      timestamptz not null,

@@ -48,15 +48,3 @@ create table apm_window (
     primary key (series_key, window_start)
 );
 create index apm_window_by_service on apm_window (service, environment, region, window_end);
-
--- who did what to which deployment, when, why and with what outcome
-create table audit_log (
-    id      bigserial primary key,
-    at      timestamptz not null,
-    actor   text        not null,
-    action  text        not null,
-    target  text        not null,
-    reason  text,
-    outcome text        not null
-);
-create index audit_log_by_target on audit_log (target, at desc);
