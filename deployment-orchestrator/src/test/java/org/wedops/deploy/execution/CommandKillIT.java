@@ -27,8 +27,10 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,6 +46,7 @@ import org.wedops.testsupport.SharedPostgres;
  * kill the whole group and see it gone before it runs or concludes anything, and the deployment must end in a defined
  * state. The stand-in tool (scripts/block.sh) records any step started while a process of an earlier one lived.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommandKillIT {
 
     private static final Path STATE = Path.of(DeployIntegrationTest.STATE);
@@ -54,10 +57,11 @@ class CommandKillIT {
     private static final String VERIFICATION = "it-fence-verify";
 
     /**
-     * One orchestrator JVM per test, each deploying a service of its own (so none claims another test's deployment),
-     * all started together before the first test: starting a JVM is the slowest part of each test, and four start in
-     * about the time of two.
+     * One orchestrator JVM per test, each deploying a service of its own (so none claims another test's deployment).
+     * Starting a JVM is the slowest part of each test, so the tests run in this order and each starts the next one's
+     * orchestrator as soon as its own answers: it boots while this test works, and no more than two JVMs start at once.
      */
+    private static final List<String> ORDER = List.of(ROLLOUT, ROLLBACK, MIGRATION, VERIFICATION);
     private static final Map<String, Predecessor> PREDECESSORS = new ConcurrentHashMap<>();
 
     private final List<Path> pidFiles = new ArrayList<>();
@@ -65,15 +69,6 @@ class CommandKillIT {
 
     /** An orchestrator process, its API and the log it writes. */
     private record Predecessor(Process process, WebTestClient web, Path log) {
-    }
-
-    @BeforeAll
-    static void startPredecessors() throws IOException {
-        PREDECESSORS.put(ROLLOUT, startProcess(ROLLOUT, "1s"));
-        PREDECESSORS.put(ROLLBACK, startProcess(ROLLBACK, "1s"));
-        PREDECESSORS.put(MIGRATION, startProcess(MIGRATION, "1s"));
-        // a watch long enough to be killed in
-        PREDECESSORS.put(VERIFICATION, startProcess(VERIFICATION, "60s"));
     }
 
     @AfterAll
@@ -95,6 +90,7 @@ class CommandKillIT {
     }
 
     @Test
+    @Order(1)
     void killedDuringTheRolloutTheSuccessorKillsTheRolloutsGroupBeforeItRollsBack() throws Exception {
         String region = unique("kill-out");
         String environment = unique("staging");
@@ -121,6 +117,7 @@ class CommandKillIT {
     }
 
     @Test
+    @Order(2)
     void killedDuringTheRollbackTheSuccessorKillsTheRollbacksGroupBeforeRunningItAgain() throws Exception {
         String region = unique("kill-back");
         String environment = unique("staging");
@@ -148,6 +145,7 @@ class CommandKillIT {
     }
 
     @Test
+    @Order(3)
     void killedDuringTheMigrationTheSuccessorKillsTheMigrationBeforeConcludingNothingWasRolledOut() throws Exception {
         String region = unique("kill-mig");
         String environment = unique("staging");
@@ -173,6 +171,7 @@ class CommandKillIT {
     }
 
     @Test
+    @Order(4)
     void killedDuringVerificationNothingOfTheRolloutIsLeftAndTheSuccessorOnlyResumesTheWatch() throws Exception {
         String region = unique("kill-verify");
         String environment = unique("staging");
@@ -289,18 +288,36 @@ class CommandKillIT {
         command.addAll(arguments(service, verificationWindow));
         Path log = Path.of("target", "kill-it", service + "-" + port + ".log");
         Files.createDirectories(log.getParent());
+        Files.createDirectories(STATE);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
         return new Predecessor(process, web, log);
     }
 
-    /** The service's orchestrator process once it answers; fails at once, pointing at its log, if it has died. */
-    private static WebTestClient ready(String service) {
-        Predecessor predecessor = PREDECESSORS.get(service);
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+    /**
+     * The service's orchestrator process once it answers (started now if it was not), after starting the next test's;
+     * fails at once, pointing at its log, if it has died.
+     */
+    private static WebTestClient ready(String service) throws IOException {
+        Predecessor predecessor = started(service);
+        int next = ORDER.indexOf(service) + 1;
+        if (next < ORDER.size()) {
+            started(ORDER.get(next));
+        }
+        await().atMost(Duration.ofSeconds(180)).ignoreExceptions()
                 .failFast("the orchestrator process died, see " + predecessor.log(), () -> !predecessor.process().isAlive())
                 .until(() -> predecessor.web().get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().value() < 500);
         return predecessor.web();
+    }
+
+    private static Predecessor started(String service) throws IOException {
+        Predecessor predecessor = PREDECESSORS.get(service);
+        if (predecessor == null) {
+            // a watch long enough to be killed in
+            predecessor = startProcess(service, service.equals(VERIFICATION) ? "60s" : "1s");
+            PREDECESSORS.put(service, predecessor);
+        }
+        return predecessor;
     }
 
     /**
