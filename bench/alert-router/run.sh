@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Alertmanager 0.25 vs the WedOps alert-router, same alert stream, one run, side by side.
-#   bench/alert-router/run.sh            (from anywhere; needs the jars of `./mvnw -DskipTests package`)
+#   bench/alert-router/run.sh            (from anywhere; builds what it needs first)
+# The bench's code is alert-router's test sources (org.wedops.alert.bench), run with exec:java on the module's test
+# class path; the router under test is its executable jar, as deployed.
 # Environment (all optional): PORT_OFFSET (400), AM_PORT (9691), RECEIVER_PORT (8491),
 #   AR_JVM_OPTS ("-Xmx512m"), BENCH_JFR=1 (record a JFR profile of the alert-router),
 #   BENCH_PG_LOG=1 (PostgreSQL logs statements and lock waits over 20 ms; diagnosis only), DRAIN_CAP_S (1200),
@@ -98,19 +100,12 @@ fi
 AM_VERSION="$(prometheus-alertmanager --version 2>&1 | head -1)"
 log "$AM_VERSION"
 
-# ---- 2. the jars the build produced, and our own classes ---------------------------------------------------------
+# ---- 2. the router's executable jar and the bench's classes (alert-router's test sources) ---------------------------
+log "building alert-router and the bench (./mvnw install -DskipTests; the bench runs on the module's test class path)"
+(cd "$REPO" && ./mvnw -B -q -pl alert-router -am install -DskipTests) >"$WORK/build.log" 2>&1 \
+  || { tail -40 "$WORK/build.log" >&2; echo "the build failed; see $WORK/build.log" >&2; exit 1; }
 ROUTER_JAR="$(ls "$REPO"/alert-router/target/alert-router-*-exec.jar 2>/dev/null | head -1 || true)"
-STACK_JAR="$REPO/local-stack/target/local-stack.jar"
-for needed in "$ROUTER_JAR" "$STACK_JAR" "$REPO/local-stack/target/lib"; do
-  if [ -z "$needed" ] || [ ! -e "$needed" ]; then
-    echo "missing build output (${needed:-alert-router exec jar}); build once with: ./mvnw -q -DskipTests package" >&2
-    exit 1
-  fi
-done
-newest_source="$(find "$REPO/alert-router/src/main" -type f -newer "$ROUTER_JAR" | head -1)"
-if [ -n "$newest_source" ]; then
-  log "WARNING: $newest_source is newer than $(basename "$ROUTER_JAR"): the benchmark runs the jar, not the sources"
-fi
+[ -n "$ROUTER_JAR" ] || { echo "no alert-router exec jar after the build" >&2; exit 1; }
 
 for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$PG_PORT" "$ROUTER_PORT" "$AM_PORT" "$RECEIVER_PORT"; do
   if ss -ltnH "sport = :$port" | grep -q .; then
@@ -119,15 +114,24 @@ for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$PG_PORT" "$ROUTER_PORT" "$A
   fi
 done
 
-rm -rf "$WORK/stack" "$WORK/am-data" "$RESULTS" "$WORK/classes" "$WORK/lib" "$WORK/stack-ready" "$WORK/stack-pids" "$LOGS"
-mkdir -p "$RESULTS" "$LOGS" "$WORK/classes" "$WORK/lib"
-# the Avro runtime and the event classes exactly as the alert-router ships them
-unzip -q -o -j "$ROUTER_JAR" 'BOOT-INF/lib/avro-*.jar' 'BOOT-INF/lib/schemas-*.jar' -d "$WORK/lib"
-CP="$STACK_JAR:$REPO/local-stack/target/lib/*:$WORK/lib/*"
-log "compiling the bench (javac)"
-javac --release 17 -nowarn -d "$WORK/classes" -cp "$CP" "$HERE"/src/bench/*.java
-CP="$WORK/classes:$CP"
-DRIVER=(java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" bench.AlertBench)
+rm -rf "$WORK/stack" "$WORK/am-data" "$RESULTS" "$WORK/stack-ready" "$WORK/stack-pids" "$LOGS"
+mkdir -p "$RESULTS" "$LOGS"
+# the test class path logs through Logback, whose default is DEBUG on the console: the driver's clients log warnings only
+cat >"$WORK/logback-warn.xml" <<'EOF_LOGBACK'
+<configuration>
+  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+  </appender>
+  <root level="WARN"><appender-ref ref="out"/></root>
+</configuration>
+EOF_LOGBACK
+# bench <jvm options> <args…>: the bench's main class in a Maven JVM (exec:java), offline: the build above fetched it all
+BENCH_GOALS=(-B -q -o -pl alert-router exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.wedops.alert.bench.AlertRouterBench
+  -Dexec.cleanupDaemonThreads=false)
+bench() {
+  (cd "$REPO" && MAVEN_OPTS="$1 -Dlogback.configurationFile=$WORK/logback-warn.xml" ./mvnw "${BENCH_GOALS[@]}" -Dexec.args="${*:2}")
+}
+DRIVER_OPTS="-Xmx1g"
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -188,18 +192,19 @@ for _ in $(seq 1 60); do
 done
 curl -fs "http://127.0.0.1:$AM_PORT/-/ready" >/dev/null || { echo "Alertmanager not ready" >&2; exit 1; }
 log "feeding Alertmanager"
-WATCH_PIDS="alertmanager=$AM_PID" "${DRIVER[@]}" run am "$RESULTS"
+WATCH_PIDS="alertmanager=$AM_PID" bench "$DRIVER_OPTS" run am "$RESULTS"
 stop_pid "$AM_PID" "Alertmanager" 10
 AM_PID=""
 
 # ---- 5. WedOps: Kafka + PostgreSQL + the real alert-router ---------------------------------------------------------
 log "starting Kafka :$KAFKA_PORT, PostgreSQL :$PG_PORT and the alert-router :$ROUTER_PORT (log: $LOGS/bench-stack.log)"
-WEDOPS_ALERT_ROUTING_FILE="file:$WORK/routing.yml" AR_JVM_OPTS="$AR_JVM_OPTS" BENCH_PG_LOG="${BENCH_PG_LOG:-0}" \
-  java -Xmx256m --add-opens java.base/java.lang=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
-  bench.BenchStack "$WORK/stack" "$PORT_OFFSET" "$ROUTER_JAR" "$WORK/routing.yml" "$WORK/stack-ready" \
-  >"$LOGS/bench-stack.log" 2>&1 &
+(cd "$REPO" && WEDOPS_ALERT_ROUTING_FILE="file:$WORK/routing.yml" AR_JVM_OPTS="$AR_JVM_OPTS" BENCH_PG_LOG="${BENCH_PG_LOG:-0}" \
+  MAVEN_OPTS="-Xmx256m -Dlogback.configurationFile=$WORK/logback-warn.xml" ./mvnw "${BENCH_GOALS[@]}" \
+  -Dexec.args="stack $WORK/stack $PORT_OFFSET $ROUTER_JAR $WORK/routing.yml $WORK/stack-ready") >"$LOGS/bench-stack.log" 2>&1 &
 STACK_PID=$!
 for _ in $(seq 1 600); do
+  # the stack's own JVM, not the shell that started Maven: a SIGTERM to it stops what it started
+  [ -f "$WORK/stack/bench-stack.pid" ] && STACK_PID="$(cat "$WORK/stack/bench-stack.pid")"
   [ -f "$WORK/stack-ready" ] && break
   kill -0 "$STACK_PID" 2>/dev/null || { tail -40 "$LOGS/bench-stack.log" >&2; exit 1; }
   sleep 0.5
@@ -211,11 +216,11 @@ PG_PID="$(head -1 "$WORK/stack/postgres/postmaster.pid")"
 read -r ROUTER_PID KAFKA_PID <"$WORK/stack-pids"
 log "feeding WedOps"
 ROUTER_URL="http://127.0.0.1:$ROUTER_PORT" SCRAPE_TOKEN_FILE="$WORK/stack/scrape-token" WATCH_PIDS="alert-router=$ROUTER_PID kafka=$KAFKA_PID postgres=$PG_PID" \
-  "${DRIVER[@]}" run wedops "$RESULTS"
+  bench "$DRIVER_OPTS" run wedops "$RESULTS"
 # ---- 5b. the floor: the same stream into the same broker, the router paused, a bare consumer reading ----------------
 log "the Kafka hop alone: alert-router paused (SIGSTOP), the same stream through the broker to a bare consumer"
 kill -STOP "$ROUTER_PID"
-"${DRIVER[@]}" hop "$RESULTS" || log "the Kafka hop measurement failed; the report goes on without it"
+bench "$DRIVER_OPTS" hop "$RESULTS" || log "the Kafka hop measurement failed; the report goes on without it"
 kill -CONT "$ROUTER_PID"
 stop_pid "$STACK_PID" "bench stack (alert-router, Kafka, PostgreSQL)" 60
 STACK_PID=""
@@ -226,5 +231,5 @@ echo "load average at end $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/machine.
 echo
 cat "$RESULTS/machine.txt"
 echo
-"${DRIVER[@]}" report "$RESULTS"
+bench "$DRIVER_OPTS" report "$RESULTS"
 log "raw data in $RESULTS"

@@ -59,13 +59,3 @@ alter table notification rename column fingerprint to subject;
 alter table notification rename column receiver to integration;
 alter table notification add column fallback text;
 drop index notification_by_alert;
-
-create table audit_log (
-    id      bigserial primary key,
-    at      timestamptz not null,
-    actor   text        not null,
-    action  text        not null,
-    target  text        not null,
-    reason  text,
-    outcome text        not null
-);

@@ -10,18 +10,6 @@ create table emergency (
     since       timestamptz not null
 );
 
--- Who did what, when, why and with what outcome (emergencies, factor and region edits, manual scaling, weddings by API).
-create table audit_log (
-    id      bigserial primary key,
-    at      timestamptz not null,
-    actor   text        not null,
-    action  text        not null,
-    target  text        not null,
-    reason  text,
-    outcome text        not null
-);
-create index audit_log_by_target on audit_log (target, at desc);
-
 -- Every scaling decision, automatic or manual, applied or dry-run, as published on ops.scaling.v1.
 create table scaling_decision (
     id            uuid primary key,
@@ -76,18 +64,6 @@ create table apm_hourly (
     errors     bigint      not null,
     primary key (service, region, hour_start)
 );
-
--- The latest health check per target, from ops.health.v1; unhealthy targets add replicas and fail wedding readiness.
-create table target_health (
-    target_id  text primary key,
-    service    text        not null,
-    region     text        not null,
-    status     text        not null,
-    reasons    text[]      not null,
-    checked_at timestamptz not null,
-    event_id   uuid        not null
-);
-create index target_health_by_service on target_health (service, region);
 
 -- The latest phase of every deployment, from ops.deployments.v1: one still in flight inside a wedding window is a risk.
 create table deployment_status (

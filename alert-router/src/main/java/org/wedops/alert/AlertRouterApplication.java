@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** ops.alerts.v1 → alert state → notification outbox → receivers (Slack) → ops.notifications.v1. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@org.springframework.scheduling.annotation.EnableScheduling
 public class AlertRouterApplication {
 
     public static void main(String[] args) {

@@ -19,6 +19,7 @@ import org.wedops.events.ApmWindow;
 import org.wedops.events.ModelObservation;
 import org.wedops.events.Topics;
 import org.wedops.events.sketch.DurationSketches;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestDeadLetters;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.WedopsIntegrationTest;
@@ -33,12 +34,15 @@ class PoisonRecordsIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void aPoisonModelObservationIsDeadLetteredAndTheNextOneIsStored() {
         String model = "poison-model-" + UUID.randomUUID().toString().substring(0, 8);
         TestDeadLetters.sendPoison(Topics.APM_MODELS, model);
         TestEvents.send(Topics.APM_MODELS, model, ModelObservation.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now()).setModelId(model).setModelVersion("1").setScore(0.5).setSegments(Map.of()).build());
+                .setOccurredAt(clock.instant()).setModelId(model).setModelVersion("1").setScore(0.5).setSegments(Map.of()).build());
 
         TestDeadLetters.awaitDeadLetter(Topics.APM_MODELS, model);
         await().until(() -> count("select count(*) from model_observation where model_id = :k", model) == 1);
@@ -47,7 +51,7 @@ class PoisonRecordsIT {
     @Test
     void aPoisonWindowIsDeadLetteredAndTheNextWindowIsStored() {
         String series = "poison-" + UUID.randomUUID().toString().substring(0, 8) + "|checkout|uk";
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
         TestDeadLetters.sendPoison(Topics.APM_WINDOWS, series);
         TestEvents.send(Topics.APM_WINDOWS, series, ApmWindow.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(start.plus(Duration.ofMinutes(1)))

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,7 +107,7 @@ public final class DeployFixtures {
 
     public static Instant phaseAt(DatabaseClient db, UUID id, String phase) {
         return phases(db, id).stream().filter(row -> phase.equals(row.get("phase"))).findFirst()
-                .map(row -> ((java.time.OffsetDateTime) row.get("at")).toInstant()).orElseThrow();
+                .map(row -> ((OffsetDateTime) row.get("at")).toInstant()).orElseThrow();
     }
 
     public static ContainerHealthReported health(String target, String service, String region, HealthStatus status, String reason, Instant at) {

@@ -12,7 +12,6 @@ import org.wedops.health.publishing.HealthAlertPublisher;
 /** Sources (HTTP probes) → classification → publishing to ops.health.v1 → alerts on ops.alerts.v1. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@org.springframework.scheduling.annotation.EnableScheduling
 public class HealthCollectorApplication {
 
     public static void main(String[] args) {

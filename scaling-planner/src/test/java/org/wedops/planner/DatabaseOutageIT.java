@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +56,7 @@ class DatabaseOutageIT {
         TestEvents.send(Topics.WEDDINGS, wedding, PlannerEvents.wedding(wedding, "uk", "Europe/London", "2027-06-05", "14:00", "23:00",
                 "GREEK", 180, 1));
         TestEvents.send(Topics.DEPLOYMENTS, service, DeploymentEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(java.time.Instant.now()).setDeploymentId(deployment).setService(service).setEnvironment("prod")
+                .setOccurredAt(Instant.now()).setDeploymentId(deployment).setService(service).setEnvironment("prod")
                 .setRegion("uk").setVersion("2.0.0").setPhase(DeploymentPhase.ROLLING_OUT).setRequestedBy("it").build());
         // the listeners have tried the new records against the missing database and failed: the outage is real
         await().atMost(Duration.ofSeconds(90)).until(() -> failedDeliveries() >= failedBefore + 2);

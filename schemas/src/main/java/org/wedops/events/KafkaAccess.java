@@ -19,7 +19,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * ({@code --secure-kafka}), {@code k8s/base/kafka/users.yaml} declares them as Strimzi {@code KafkaUser}s and
  * deploy-checks holds the two equal. Every service has a principal of its own named as the service
  * ({@code spring.application.name}); it reads only the topics it consumes, writes only the topics it produces and the
- * dead-letter topics of what it consumes (its error path), and joins only its own consumer groups. The gateway only
+ * dead-letter topics of what it consumes (its error path), and joins only its own consumer groups, which all start with
+ * its name ({@code <service>-<purpose>}, a random suffix for a view every instance reads whole). The gateway only
  * watches (the console's live feed): it reads, writes nothing, not even dead letters. Only the
  * scaling-planner writes {@link Topics#PROTECTION}: whoever can write it can open every freeze. Emitters outside
  * WedOps write only ingress topics, and a metrics emitter cannot cancel a wedding.
@@ -110,30 +111,29 @@ public final class KafkaAccess {
             Set.of("scaling-planner"), Optional.empty());
 
     /**
-     * Writes the samples its HTTP intake takes and the windows its Streams topology closes. Groups beside its own:
-     * the window store's and the error groups' listeners; the Streams application id is
-     * {@code wedops.apm.windows.application-id}'s default.
+     * Writes the samples its HTTP intake takes and the windows its Streams topology closes. The Streams application id
+     * is {@code wedops.apm.windows.application-id}'s default.
      */
     public static final Principal APM_INGEST = new Principal("apm-ingest",
             Set.of(Topics.PROTECTION, Topics.APM_SAMPLES, Topics.APM_MODELS, Topics.APM_WINDOWS),
             Set.of(Topics.APM_SAMPLES, Topics.APM_WINDOWS, Topics.ALERTS),
-            Set.of("apm-ingest", "apm-window-store", "apm-error-groups"), Optional.of("wedops-apm-windows"));
+            Set.of("apm-ingest"), Optional.of("wedops-apm-windows"));
 
-    /** Writes alerts raised by hand and every notification outcome; its intake group is {@code wedops.alert.intake-group}. */
+    /** Writes alerts raised by hand and every notification outcome. */
     public static final Principal ALERT_ROUTER = new Principal("alert-router",
             Set.of(Topics.PROTECTION, Topics.ALERTS),
             Set.of(Topics.NOTIFICATIONS, Topics.ALERTS),
-            Set.of("alert-router", "alert-intake"), Optional.empty());
+            Set.of("alert-router"), Optional.empty());
 
     /**
      * The console's live feed ({@code org.wedops.gateway.live.LiveFeed}): reads the topics the console shows, in a group
-     * of its own per instance ({@code wedops-gateway-live-<uuid>}), and commits nothing. It writes nothing: a record it
+     * of its own per instance ({@code gateway-live-<uuid>}), and commits nothing. It writes nothing: a record it
      * cannot read is skipped, the owning services' consumers dead-letter it already.
      */
     public static final Principal GATEWAY = new Principal("gateway",
             Set.of(Topics.PROTECTION, Topics.ALERTS, Topics.DEPLOYMENTS, Topics.HEALTH, Topics.NOTIFICATIONS, Topics.APM_WINDOWS),
             Set.of(),
-            Set.of("wedops-gateway-live"), Optional.empty(), false);
+            Set.of("gateway"), Optional.empty(), false);
 
     /** A platform service that emits APM samples and model observations straight to Kafka. */
     public static final Principal EMITTER = new Principal("emitter",

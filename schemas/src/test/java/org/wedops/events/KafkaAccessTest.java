@@ -88,7 +88,7 @@ class KafkaAccessTest {
         assertThat(gateway.acls()).extracting(acl -> acl.pattern().resourceType() + " " + acl.pattern().name() + " " + acl.pattern().patternType())
                 .containsExactlyInAnyOrder("TOPIC ops.protection.v1 LITERAL", "TOPIC ops.alerts.v1 LITERAL", "TOPIC ops.deployments.v1 LITERAL",
                         "TOPIC ops.health.v1 LITERAL", "TOPIC ops.notifications.v1 LITERAL", "TOPIC ops.apm.windows.v1 LITERAL",
-                        "GROUP wedops-gateway-live PREFIXED");
+                        "GROUP gateway PREFIXED");
         // the other services still dead-letter what they read
         assertThat(KafkaAccess.ALERT_ROUTER.writableTopics()).contains(Topics.deadLetterOf(Topics.ALERTS), Topics.deadLetterOf(Topics.PROTECTION));
     }

@@ -2,6 +2,7 @@ package org.wedops.security;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,6 +33,8 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
  * @param scrapeTokenFile a file holding the scrape token (instead of {@code scrapeToken})
  * @param rolesClaim      claim carrying the roles array (VIEWER, OPERATOR, ADMIN)
  * @param ingestScope     scope that emitters' tokens carry; accepted on ingest endpoints only
+ * @param keyRefetchInterval issuer mode: the least time between two fetches of the issuer's keys (0 to 1 h); a token
+ *                        naming an unknown key id inside it is refused without a fetch
  */
 @ConfigurationProperties("wedops.security")
 public record SecurityProperties(
@@ -45,7 +48,8 @@ public record SecurityProperties(
         String scrapeToken,
         Path scrapeTokenFile,
         @DefaultValue("roles") String rolesClaim,
-        @DefaultValue("ingest") String ingestScope) {
+        @DefaultValue("ingest") String ingestScope,
+        @DefaultValue("30s") Duration keyRefetchInterval) {
 
     /** HS256 needs a key at least as long as its hash (RFC 7518 §3.2). */
     public static final int MIN_SECRET_BYTES = 32;
@@ -65,6 +69,11 @@ public record SecurityProperties(
         issuerUri = blankToNull(issuerUri);
         audience = blankToNull(audience);
         scrapeToken = blankToNull(scrapeToken);
+        keyRefetchInterval = keyRefetchInterval == null ? Duration.ofSeconds(30) : keyRefetchInterval;
+        if (keyRefetchInterval.isNegative() || keyRefetchInterval.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("wedops.security.key-refetch-interval is " + keyRefetchInterval
+                    + "; it must be between 0 and 1h");
+        }
         algorithms = algorithms == null ? List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256) : List.copyOf(algorithms);
         boolean secretGiven = jwtSecret != null || jwtSecretFile != null;
         if (jwtSecret != null && jwtSecretFile != null) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
@@ -33,7 +35,7 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The token decoder of each mode. Issuer mode: signature against the issuer's JWKS with asymmetric algorithms only,
  * then issuer, audience, type and time; keys are fetched with the first token and refetched when a token names a key
- * id the cached set lacks (the issuer rotated its keys), each call bounded by {@link #ISSUER_TIMEOUT}. Local mode: HS256 against the shared secret. In both a token
+ * id the cached set lacks (the issuer rotated its keys) but not more often than {@link KeyFetchLimit} allows, each call bounded by {@link #ISSUER_TIMEOUT}. Local mode: HS256 against the shared secret. In both a token
  * must carry an expiry: one without would be valid forever.
  */
 final class TokenDecoders {
@@ -44,15 +46,19 @@ final class TokenDecoders {
     }
 
     static ReactiveJwtDecoder of(SecurityProperties properties) {
-        return properties.mode() == SecurityProperties.Mode.LOCAL ? local(properties) : issuer(properties);
+        return of(properties, Clock.systemUTC());
     }
 
-    private static ReactiveJwtDecoder issuer(SecurityProperties properties) {
+    static ReactiveJwtDecoder of(SecurityProperties properties, Clock clock) {
+        return properties.mode() == SecurityProperties.Mode.LOCAL ? local(properties) : issuer(properties, clock);
+    }
+
+    private static ReactiveJwtDecoder issuer(SecurityProperties properties, Clock clock) {
         NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder builder = properties.jwkSetUri() != null
                 ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 : NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri());
         NimbusReactiveJwtDecoder decoder = builder
-                .webClient(boundedWebClient())
+                .webClient(boundedWebClient(new KeyFetchLimit(properties.keyRefetchInterval(), clock)))
                 .jwsAlgorithms(algorithms -> {
                     algorithms.clear();
                     algorithms.addAll(properties.algorithms());
@@ -62,15 +68,18 @@ final class TokenDecoders {
         validators.add(new JwtIssuerValidator(properties.issuerUri()));
         validators.add(new JwtAudienceValidator(properties.audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
+                // discovery or key fetch failed (the issuer is down): Nimbus says so with a plain IllegalStateException,
+                // which the resource server would pass on as a 500; as a JwtException it becomes a service failure
+                failure -> new JwtException("The identity provider could not be reached: " + failure.getMessage(), failure));
     }
 
     /** An issuer that does not answer fails the token within seconds instead of holding the request. */
-    private static WebClient boundedWebClient() {
+    private static WebClient boundedWebClient(KeyFetchLimit limit) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) ISSUER_TIMEOUT.toMillis())
                 .responseTimeout(ISSUER_TIMEOUT);
-        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).filter(limit).build();
     }
 
     private static ReactiveJwtDecoder local(SecurityProperties properties) {

@@ -25,7 +25,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * scrape token or ADMIN ({@link ScrapeToken}), reads need VIEWER, changes need OPERATOR (ADMIN-only actions say so with {@code @PreAuthorize}), and ingest endpoints that
  * a service lists in {@link IngestEndpoints} also accept tokens with the ingest scope. CSRF is off: there are no
  * cookies, only bearer tokens. Refusals are problem+json (401 says why the token was refused, 403 what the request
- * needed), and the authenticated principal is left on the exchange for audit and rate limits
+ * needed, 503 that the identity provider could not be reached to check it), and the authenticated principal is left on the exchange for audit and rate limits
  * ({@link AuthenticatedPrincipal}).
  */
 // before Boot's own chains, so theirs back off instead of running beside this one
@@ -90,6 +90,7 @@ public class WedopsSecurityConfiguration {
                 })
                 .oauth2ResourceServer(oauth -> oauth
                         .authenticationEntryPoint(unauthenticated)
+                        .authenticationFailureHandler(new ProblemAuthenticationFailureHandler(unauthenticated))
                         .accessDeniedHandler(denied)
                         .authenticationManagerResolver(exchange -> metricsPath.matches(exchange)
                                 .map(match -> match.isMatch() ? metrics : jwt)))

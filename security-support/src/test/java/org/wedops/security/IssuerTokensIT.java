@@ -47,6 +47,8 @@ class IssuerTokensIT {
         registry.add("wedops.security.mode", () -> "issuer");
         registry.add("wedops.security.issuer-uri", issuer::issuer);
         registry.add("wedops.security.audience", () -> LocalIssuer.AUDIENCE);
+        // the rotation test below proves the refetch itself; KeyRefetchLimitTest proves how often it may happen
+        registry.add("wedops.security.key-refetch-interval", () -> "0s");
     }
 
     @AfterAll

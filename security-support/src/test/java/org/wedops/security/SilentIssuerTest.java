@@ -23,7 +23,7 @@ class SilentIssuerTest {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String issuer = "http://127.0.0.1:" + silent.getLocalPort() + "/realms/wedops";
             SecurityProperties properties = new SecurityProperties(SecurityProperties.Mode.ISSUER, null, null, issuer, "wedops-api",
-                    null, List.of(SignatureAlgorithm.RS256), null, null, "roles", "ingest");
+                    null, List.of(SignatureAlgorithm.RS256), null, null, "roles", "ingest", Duration.ofSeconds(30));
             ReactiveJwtDecoder decoder = TokenDecoders.of(properties);
             try (LocalIssuer elsewhere = LocalIssuer.start()) {
                 String token = elsewhere.token("ADMIN");

@@ -2,7 +2,6 @@ package org.wedops.alert.api;
 
 import java.security.Principal;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -16,9 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
-import org.wedops.alert.delivery.NotificationOutbox;
-import org.wedops.alert.escalation.Escalations;
 import org.wedops.alert.intake.AlertActions;
 import org.wedops.alert.intake.ManualAlerts;
 import org.wedops.alert.lifecycle.AlertQuery;
@@ -32,17 +28,15 @@ import reactor.core.publisher.Mono;
 class AlertController {
 
     private final AlertStore alerts;
-    private final NotificationOutbox notifications;
+    private final AlertDetails details;
     private final AlertActions actions;
     private final ManualAlerts manual;
-    private final Escalations escalations;
 
-    AlertController(AlertStore alerts, NotificationOutbox notifications, AlertActions actions, ManualAlerts manual, Escalations escalations) {
+    AlertController(AlertStore alerts, AlertDetails details, AlertActions actions, ManualAlerts manual) {
         this.alerts = alerts;
-        this.notifications = notifications;
+        this.details = details;
         this.actions = actions;
         this.manual = manual;
-        this.escalations = escalations;
     }
 
     @GetMapping
@@ -55,11 +49,7 @@ class AlertController {
 
     @GetMapping("/{fingerprint}")
     Mono<AlertView> alert(@PathVariable String fingerprint) {
-        return alerts.find(fingerprint)
-                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert with fingerprint " + fingerprint)))
-                .flatMap(alert -> Mono.zip(notifications.forAlert(fingerprint).map(AlertView.NotificationView::of).collectList(),
-                                escalations.standing(fingerprint).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                        .map(found -> AlertView.of(alert, found.getT1(), found.getT2().orElse(null))));
+        return details.of(fingerprint);
     }
 
     /** A person raises an alert; it takes the same path as every other alert, through ops.alerts.v1. */

@@ -1,7 +1,6 @@
 package org.wedops.alert.api;
 
 import java.security.Principal;
-import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,31 +10,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wedops.alert.routing.Routing;
-import org.wedops.support.audit.AuditLog;
-import org.wedops.support.web.InvalidRequestException;
+import org.wedops.alert.routing.RoutingReloads;
+import org.wedops.alert.routing.SecretText;
+import org.wedops.alert.routing.SecretUrl;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The routing in force and the outcome of the last load, so a refused change is visible with its errors. Receivers
- * are shown with their integrations and hosts only: webhook URLs and routing keys are secrets
- * ({@link org.wedops.alert.routing.SecretUrl}, {@link org.wedops.alert.routing.SecretText}).
+ * are shown with their integrations and hosts only: webhook URLs and routing keys are secrets ({@link SecretUrl},
+ * {@link SecretText}).
  */
 @RestController
 @RequestMapping("/api/alerts/routes")
 class RoutesController {
 
-    private static final int MAX_REASON = 500;
-
     private final Routing routing;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final RoutingReloads reloads;
 
-    RoutesController(Routing routing, AuditLog audit, Clock clock) {
+    RoutesController(Routing routing, RoutingReloads reloads) {
         this.routing = routing;
-        this.audit = audit;
-        this.clock = clock;
+        this.reloads = reloads;
     }
 
     @GetMapping
@@ -45,27 +40,10 @@ class RoutesController {
                 "lastLoad", routing.lastLoad());
     }
 
-    /**
-     * Reads the routing file now instead of at the next periodic check; audited with its outcome (applied, unchanged,
-     * or refused with the problems, which never quote a secret).
-     */
+    /** Reads the routing file now instead of at the next periodic check; audited. */
     @PostMapping("/reload")
     @PreAuthorize("hasRole('ADMIN')")
     Mono<Routing.LoadOutcome> reload(@RequestParam(required = false) String reason, Principal principal) {
-        if (reason != null && reason.length() > MAX_REASON) {
-            return Mono.error(new InvalidRequestException("reason", "must be at most " + MAX_REASON + " characters"));
-        }
-        return Mono.fromCallable(() -> {
-                    Routing.LoadOutcome before = routing.lastLoad();
-                    Routing.LoadOutcome after = routing.reloadIfChanged();
-                    return Map.entry(after, after != before);
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(result -> {
-                    Routing.LoadOutcome outcome = result.getKey();
-                    String said = !result.getValue() ? "UNCHANGED"
-                            : outcome.applied() ? "APPLIED" : "REFUSED: " + String.join("; ", outcome.problems());
-                    return audit.record(clock.instant(), principal.getName(), "routing.reload", "routing", reason, said).thenReturn(outcome);
-                });
+        return reloads.reloadNow(reason, principal.getName());
     }
 }

@@ -64,6 +64,17 @@ public class NotificationOutbox {
     }
 
     /**
+     * Queues the notification once per integration, in order, in the caller's transaction; each delivery key is
+     * {@code keyPrefix} followed by the integration's name.
+     */
+    public Mono<Void> enqueueEach(String keyPrefix, GroupNotification content, Collection<Integration> integrations, String fallback,
+                                  Collection<String> fingerprints, Instant now) {
+        return Flux.fromIterable(integrations)
+                .concatMap(integration -> enqueue(keyPrefix + integration.name(), content, integration, fallback, fingerprints, now))
+                .then();
+    }
+
+    /**
      * Reserves due notifications for this instance and counts the attempt. SKIP LOCKED lets several instances drain
      * the outbox without taking the same row; an expired claim (an instance that died) is taken again.
      */

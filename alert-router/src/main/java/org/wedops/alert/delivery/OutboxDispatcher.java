@@ -3,17 +3,17 @@ package org.wedops.alert.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.wedops.alert.AlertRouterProperties;
 import org.wedops.alert.integration.GroupNotification;
 import org.wedops.alert.integration.Integration;
 import org.wedops.alert.integration.Integrations;
@@ -24,7 +24,6 @@ import org.wedops.events.Topics;
 import org.wedops.support.database.RecurringWork;
 import org.wedops.support.kafka.EventPublisher;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,18 +42,18 @@ class OutboxDispatcher {
     private final TransactionalOperator transaction;
     private final DispatchTrigger trigger;
     private final EventPublisher publisher;
-    private final AlertRouterProperties.Dispatch settings;
+    private final DispatchProperties settings;
     private final RecurringWork work;
     private final Clock clock;
 
     OutboxDispatcher(NotificationOutbox outbox, Integrations integrations, TransactionalOperator transaction, DispatchTrigger trigger,
-                     EventPublisher publisher, AlertRouterProperties properties, RecurringWork work, Clock clock) {
+                     EventPublisher publisher, DispatchProperties settings, RecurringWork work, Clock clock) {
         this.outbox = outbox;
         this.integrations = integrations;
         this.transaction = transaction;
         this.trigger = trigger;
         this.publisher = publisher;
-        this.settings = properties.dispatch();
+        this.settings = settings;
         this.work = work;
         this.clock = clock;
     }
@@ -98,9 +97,8 @@ class OutboxDispatcher {
         Instant now = clock.instant();
         String reason = notification.integration() + " unavailable (circuit breaker open); sent to " + notification.fallback();
         log.warn("Delivery {}: {}", notification.deliveryKey(), reason);
-        java.util.List<String> fingerprints = content.fingerprints();
-        return Flux.fromIterable(integrations.of(notification.fallback()))
-                .concatMap(fallback -> outbox.enqueue(notification.deliveryKey() + ">" + fallback.name(), content, fallback, null, fingerprints, now))
+        List<String> fingerprints = content.fingerprints();
+        return outbox.enqueueEach(notification.deliveryKey() + ">", content, integrations.of(notification.fallback()), null, fingerprints, now)
                 .then(outbox.markFellBack(notification.id(), reason, now))
                 .as(transaction::transactional)
                 .then(publishOutcome(notification, DeliveryOutcome.FALLBACK, reason, started))

@@ -9,7 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.wedops.alert.AlertRouterProperties;
+import org.wedops.alert.delivery.DispatchProperties;
 import org.wedops.alert.delivery.DispatchTrigger;
 import org.wedops.alert.delivery.NotificationOutbox;
 import org.wedops.alert.integration.GroupNotification;
@@ -22,7 +22,6 @@ import org.wedops.alert.routing.EscalationPolicy.Tier;
 import org.wedops.alert.routing.Routing;
 import org.wedops.support.database.RecurringWork;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,12 +39,13 @@ class EscalationRunner {
     private final NotificationOutbox outbox;
     private final DispatchTrigger trigger;
     private final TransactionalOperator transaction;
-    private final AlertRouterProperties properties;
+    private final EscalationProperties settings;
+    private final DispatchProperties dispatch;
     private final RecurringWork work;
     private final Clock clock;
 
     EscalationRunner(Escalations escalations, AlertStore alerts, Routing routing, Integrations integrations, NotificationOutbox outbox,
-                     DispatchTrigger trigger, TransactionalOperator transaction, AlertRouterProperties properties,
+                     DispatchTrigger trigger, TransactionalOperator transaction, EscalationProperties settings, DispatchProperties dispatch,
                      RecurringWork work, Clock clock) {
         this.escalations = escalations;
         this.alerts = alerts;
@@ -54,19 +54,20 @@ class EscalationRunner {
         this.outbox = outbox;
         this.trigger = trigger;
         this.transaction = transaction;
-        this.properties = properties;
+        this.settings = settings;
+        this.dispatch = dispatch;
         this.work = work;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        work.start("Escalation run", properties.escalation().interval(), this::run);
+        work.start("Escalation run", settings.interval(), this::run);
     }
 
     Mono<Void> run() {
         Instant now = clock.instant();
-        return escalations.claimDue(now, properties.dispatch().claimTimeout(), properties.dispatch().batchSize())
+        return escalations.claimDue(now, dispatch.claimTimeout(), dispatch.batchSize())
                 .concatMap(due -> step(due, now).as(transaction::transactional))
                 .reduce(false, Boolean::logicalOr)
                 .doOnNext(sent -> {
@@ -93,9 +94,8 @@ class EscalationRunner {
                     + " (step " + step + " of " + EscalationLadder.lastStep(policy) + ").";
             GroupNotification content = new GroupNotification("ESCALATION", tier.receiver(), alert.fingerprint(),
                     Map.of("alertname", alert.name(), "service", alert.service()), List.of(AlertLine.of(alert)), List.of(), note);
-            return Flux.fromIterable(integrations.of(tier.receiver()))
-                    .concatMap(integration -> outbox.enqueue(alert.fingerprint() + ":" + alert.startsAt().toEpochMilli() + ":esc" + step
-                            + ":" + integration.name(), content, integration, null, List.of(alert.fingerprint()), now))
+            String keyPrefix = alert.fingerprint() + ":" + alert.startsAt().toEpochMilli() + ":esc" + step + ":";
+            return outbox.enqueueEach(keyPrefix, content, integrations.of(tier.receiver()), null, List.of(alert.fingerprint()), now)
                     .then(escalations.stepped(due.fingerprint(), step, next))
                     .thenReturn(true);
         }).defaultIfEmpty(false);

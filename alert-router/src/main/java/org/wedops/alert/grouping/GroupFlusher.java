@@ -14,7 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.wedops.alert.AlertRouterProperties;
+import org.wedops.alert.delivery.DispatchProperties;
 import org.wedops.alert.delivery.DispatchTrigger;
 import org.wedops.alert.delivery.NotificationOutbox;
 import org.wedops.alert.grouping.AlertGroups.Group;
@@ -26,6 +26,7 @@ import org.wedops.alert.lifecycle.AlertStore;
 import org.wedops.alert.lifecycle.StoredAlert;
 import org.wedops.alert.routing.AlertLabels;
 import org.wedops.alert.routing.Muting;
+import org.wedops.alert.routing.RegionZones;
 import org.wedops.alert.routing.Routing;
 import org.wedops.alert.silence.Silence;
 import org.wedops.alert.silence.Silences;
@@ -54,14 +55,14 @@ class GroupFlusher {
     private final ProtectionStates protection;
     private final DispatchTrigger trigger;
     private final TransactionalOperator transaction;
-    private final AlertRouterProperties.Dispatch settings;
-    private final AlertRouterProperties properties;
+    private final DispatchProperties settings;
+    private final RegionZones zones;
     private final RecurringWork work;
     private final Clock clock;
 
     GroupFlusher(AlertGroups groups, AlertStore alerts, Silences silences, Routing routing, Integrations integrations,
                  NotificationOutbox outbox, ProtectionStates protection, DispatchTrigger trigger, TransactionalOperator transaction,
-                 AlertRouterProperties properties, RecurringWork work, Clock clock) {
+                 DispatchProperties settings, RegionZones zones, RecurringWork work, Clock clock) {
         this.groups = groups;
         this.alerts = alerts;
         this.silences = silences;
@@ -71,8 +72,8 @@ class GroupFlusher {
         this.protection = protection;
         this.trigger = trigger;
         this.transaction = transaction;
-        this.settings = properties.dispatch();
-        this.properties = properties;
+        this.settings = settings;
+        this.zones = zones;
         this.work = work;
         this.clock = clock;
     }
@@ -117,7 +118,7 @@ class GroupFlusher {
 
     private Mono<Boolean> flush(Group group, List<Silence> activeSilences, List<StoredAlert> allFiring, Instant now) {
         String region = group.labels().get("region");
-        ZoneId zone = properties.zoneOf(region, protection.of(region == null ? "" : region).map(s -> s.getTimeZone()));
+        ZoneId zone = zones.zoneOf(region, protection.of(region == null ? "" : region).map(s -> s.getTimeZone()));
         Optional<Instant> mutedUntil = routing.config().route(group.routeId())
                 .flatMap(route -> Muting.mutedUntil(route, routing.config(), now, zone));
         if (mutedUntil.isPresent()) {
@@ -139,9 +140,7 @@ class GroupFlusher {
                         log.warn("Group {}: receiver '{}' has no usable integration; nothing sent", group.key(), group.receiver());
                     }
                     int seq = group.flushSeq() + 1;
-                    return Flux.fromIterable(targets)
-                            .concatMap(integration -> outbox.enqueue(group.key() + "#" + seq + ":" + integration.name(), content,
-                                    integration, group.fallback(), content.fingerprints(), now))
+                    return outbox.enqueueEach(group.key() + "#" + seq + ":", content, targets, group.fallback(), content.fingerprints(), now)
                             .then(groups.flushed(group, true, plan.told(), plan.dropped(), plan.nextFlush(), now))
                             .thenReturn(!targets.isEmpty());
                 }));

@@ -15,6 +15,7 @@ import org.wedops.alert.delivery.NotificationOutbox;
 import org.wedops.alert.escalation.Escalations;
 import org.wedops.alert.integration.GroupNotification;
 import org.wedops.alert.integration.GroupNotification.AlertLine;
+import org.wedops.alert.integration.Integration;
 import org.wedops.alert.integration.Integrations;
 import org.wedops.alert.lifecycle.AlertState;
 import org.wedops.alert.lifecycle.AlertStore;
@@ -25,7 +26,6 @@ import org.wedops.alert.routing.Routing;
 import org.wedops.events.NotificationChannel;
 import org.wedops.support.protection.ProtectionStates;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What a person does to an alert: acknowledge it (escalation stops, PagerDuty is told) or resolve it by hand. */
@@ -103,13 +103,13 @@ public class AlertActions {
         Map<String, String> labels = AlertLabels.of(alert, protection);
         GroupNotification content = new GroupNotification("ACKNOWLEDGED", "pagerduty", alert.fingerprint(),
                 Map.of("alertname", alert.name()), List.of(AlertLine.of(alert)), List.of(), "acknowledged by " + alert.acknowledgedBy());
-        return Flux.fromIterable(routing.config().routesFor(labels))
+        List<Integration> pagerDuty = routing.config().routesFor(labels).stream()
                 .map(Route::receiver).distinct()
-                .flatMapIterable(integrations::of)
+                .flatMap(receiver -> integrations.of(receiver).stream())
                 .filter(integration -> integration.channel() == NotificationChannel.PAGERDUTY)
-                .concatMap(integration -> outbox.enqueue(alert.fingerprint() + ":" + alert.startsAt().toEpochMilli() + ":ack:" + integration.name(),
-                        content, integration, null, List.of(alert.fingerprint()), now))
-                .then();
+                .toList();
+        String keyPrefix = alert.fingerprint() + ":" + alert.startsAt().toEpochMilli() + ":ack:";
+        return outbox.enqueueEach(keyPrefix, content, pagerDuty, null, List.of(alert.fingerprint()), now);
     }
 
     private static StoredAlert with(StoredAlert alert, AlertState state, Instant endsAt, String ackBy, Instant ackAt) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
@@ -170,7 +171,7 @@ public class AlertIntake {
         if (route.groupBy().contains(Route.ALL_LABELS)) {
             return labels;
         }
-        java.util.Map<String, String> grouped = new java.util.TreeMap<>();
+        Map<String, String> grouped = new TreeMap<>();
         route.groupBy().forEach(name -> grouped.put(name, labels.getOrDefault(name, "")));
         return grouped;
     }

@@ -34,7 +34,7 @@ class AlertListener {
 
     // a second router deployment on the same cluster (or a test beside another) needs a group of its own
     // large polls: in a storm most events re-fire alerts already firing, and a bigger batch collapses more of them
-    @KafkaListener(id = "alert-intake", groupId = "${wedops.alert.intake-group:alert-intake}", topics = Topics.ALERTS, batch = "true",
+    @KafkaListener(id = "intake", groupId = "${spring.application.name}-intake", topics = Topics.ALERTS, batch = "true",
             properties = "max.poll.records=${wedops.alert.intake-batch:2000}")
     void onAlerts(List<ConsumerRecord<String, SpecificRecord>> records, Acknowledgment ack) {
         List<Alert> alerts = new ArrayList<>(records.size());

@@ -3,6 +3,7 @@ package org.wedops.alert.integration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.wedops.alert.lifecycle.StoredAlert;
 
@@ -34,7 +35,7 @@ public record GroupNotification(
     }
 
     public List<String> fingerprints() {
-        return java.util.stream.Stream.concat(firing.stream(), resolved.stream()).map(AlertLine::fingerprint).toList();
+        return Stream.concat(firing.stream(), resolved.stream()).map(AlertLine::fingerprint).toList();
     }
 
     public String title() {

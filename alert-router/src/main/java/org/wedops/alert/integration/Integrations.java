@@ -14,6 +14,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +22,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.wedops.alert.AlertRouterProperties;
 import org.wedops.alert.routing.ReceiverSpec;
 import org.wedops.alert.routing.SecretText;
 import org.wedops.alert.routing.SecretUrl;
 import org.wedops.alert.routing.Routing;
 import org.wedops.alert.routing.RoutingConfig;
+import org.wedops.events.NotificationChannel;
 
 /**
  * The integrations of every configured receiver, built from the routing in force. An integration whose address is
@@ -39,21 +40,21 @@ public class Integrations {
     private static final Logger log = LoggerFactory.getLogger(Integrations.class);
 
     private final Routing routing;
-    private final AlertRouterProperties properties;
+    private final IntegrationProperties properties;
     private final JsonPoster poster;
     private final ObjectProvider<JavaMailSender> mail;
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
     private final Map<RoutingConfig, Map<String, List<Integration>>> built = new ConcurrentHashMap<>();
 
-    Integrations(Routing routing, AlertRouterProperties properties, WebClient.Builder web, ObjectProvider<JavaMailSender> mail,
+    Integrations(Routing routing, IntegrationProperties properties, WebClient.Builder web, ObjectProvider<JavaMailSender> mail,
                  MeterRegistry meters) {
         this.routing = routing;
         this.properties = properties;
         // no client observation: its spans and high-cardinality tags carry the full URL, and a webhook URL is a secret
-        this.poster = new JsonPoster(web.clone().observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP).build());
+        this.poster = new JsonPoster(web.clone().observationRegistry(ObservationRegistry.NOOP).build());
         this.mail = mail;
-        AlertRouterProperties.Guard guard = properties.guard();
+        IntegrationProperties.Guard guard = properties.guard();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(guard.failureRate())
                 .minimumNumberOfCalls(guard.minimumCalls())
@@ -85,41 +86,47 @@ public class Integrations {
         return byReceiver;
     }
 
-    private List<Integration> integrationsOf(ReceiverSpec spec) {
-        List<Integration> integrations = new ArrayList<>();
+    private List<ReceiverIntegration> integrationsOf(ReceiverSpec spec) {
+        String receiver = spec.name();
+        List<ReceiverIntegration> integrations = new ArrayList<>();
         if (spec.slack() != null) {
             SecretUrl url = spec.slack().url() != null ? spec.slack().url() : properties.slack().webhookUrl();
             if (url != null) {
-                integrations.add(new SlackIntegration(spec.name(), poster, url));
+                integrations.add(ReceiverIntegration.of(receiver, NotificationChannel.SLACK,
+                        notification -> poster.post(url, SlackMessage.of(notification))));
             } else {
-                log.warn("Receiver {}: no Slack webhook (wedops.alert.slack.webhook-url), Slack left out", spec.name());
+                log.warn("Receiver {}: no Slack webhook (wedops.alert.slack.webhook-url), Slack left out", receiver);
             }
         }
         if (spec.email() != null) {
             JavaMailSender sender = mail.getIfAvailable();
             if (sender != null) {
-                integrations.add(new EmailIntegration(spec.name(), sender, properties.email().from(), spec.email().to()));
+                Mailer mailer = new Mailer(sender, properties.email().from());
+                List<String> to = List.copyOf(spec.email().to());
+                integrations.add(ReceiverIntegration.of(receiver, NotificationChannel.EMAIL, notification -> mailer.send(to, notification)));
             } else {
-                log.warn("Receiver {}: no SMTP server (spring.mail.host), e-mail left out", spec.name());
+                log.warn("Receiver {}: no SMTP server (spring.mail.host), e-mail left out", receiver);
             }
         }
         if (spec.pagerduty() != null) {
             SecretText key = spec.pagerduty().routingKey() != null ? spec.pagerduty().routingKey() : properties.pagerduty().routingKey();
             if (key != null) {
-                var url = spec.pagerduty().url() != null ? spec.pagerduty().url() : properties.pagerduty().url();
-                integrations.add(new PagerDutyIntegration(spec.name(), poster, SecretUrl.of(url), key));
+                SecretUrl url = SecretUrl.of(spec.pagerduty().url() != null ? spec.pagerduty().url() : properties.pagerduty().url());
+                integrations.add(ReceiverIntegration.of(receiver, NotificationChannel.PAGERDUTY,
+                        notification -> poster.postEach(url, PagerDutyEvents.of(notification, key.reveal()))));
             } else {
-                log.warn("Receiver {}: no PagerDuty routing key (wedops.alert.pagerduty.routing-key), PagerDuty left out", spec.name());
+                log.warn("Receiver {}: no PagerDuty routing key (wedops.alert.pagerduty.routing-key), PagerDuty left out", receiver);
             }
         }
         if (spec.webhook() != null) {
-            integrations.add(new WebhookIntegration(spec.name(), poster, spec.webhook().url()));
+            SecretUrl url = spec.webhook().url();
+            integrations.add(ReceiverIntegration.of(receiver, NotificationChannel.WEBHOOK, notification -> poster.post(url, notification)));
         }
         return integrations;
     }
 
-    private List<Integration> guarded(List<Integration> integrations) {
-        return integrations.stream().<Integration>map(integration -> new GuardedIntegration(integration,
-                breakers.circuitBreaker(integration.name()), retries.retry(integration.name()), properties.guard().timeout())).toList();
+    private List<Integration> guarded(List<ReceiverIntegration> integrations) {
+        return integrations.stream().<Integration>map(integration -> integration.guarded(breakers.circuitBreaker(integration.name()),
+                retries.retry(integration.name()), properties.guard().timeout())).toList();
     }
 }

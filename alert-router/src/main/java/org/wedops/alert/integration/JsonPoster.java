@@ -1,9 +1,12 @@
 package org.wedops.alert.integration;
 
+import java.util.List;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.wedops.alert.routing.SecretUrl;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,5 +26,10 @@ final class JsonPoster {
     Mono<Void> post(SecretUrl url, Object body) {
         return client.post().uri(url.reveal()).contentType(MediaType.APPLICATION_JSON).bodyValue(body).retrieve().toBodilessEntity().then()
                 .onErrorMap(error -> !(error instanceof DeliveryFailedException), error -> DeliveryFailedException.of(error, url));
+    }
+
+    /** One body after the other, in order; the first failure ends the delivery. */
+    Mono<Void> postEach(SecretUrl url, List<?> bodies) {
+        return Flux.fromIterable(bodies).concatMap(body -> post(url, body)).then();
     }
 }

@@ -3,7 +3,12 @@ package org.wedops.alert.lifecycle;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -40,13 +45,13 @@ public class AlertStore {
     }
 
     /** Marks a batch of events consumed; answers the ids not seen before (the rest are redeliveries). */
-    public Mono<java.util.Set<String>> markProcessed(java.util.Collection<String> eventIds, Instant now) {
+    public Mono<Set<String>> markProcessed(Collection<String> eventIds, Instant now) {
         return db.sql("""
                         insert into processed_event (event_id, processed_at) select id, :now from unnest(:ids::text[]) as id
                         on conflict do nothing returning event_id""")
                 .bind("ids", eventIds.toArray(String[]::new)).bind("now", at(now))
                 .map(row -> row.get("event_id", String.class)).all()
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     public Mono<StoredAlert> findForUpdate(String fingerprint) {
@@ -54,7 +59,7 @@ public class AlertStore {
     }
 
     /** Locks the alerts in a fixed order, so two transactions locking overlapping sets cannot deadlock. */
-    public Flux<StoredAlert> findAllForUpdate(java.util.Collection<String> fingerprints) {
+    public Flux<StoredAlert> findAllForUpdate(Collection<String> fingerprints) {
         return db.sql("select * from alert where fingerprint = any(:fps) order by fingerprint for update")
                 .bind("fps", fingerprints.toArray(String[]::new))
                 .map(this::read).all();
@@ -85,21 +90,21 @@ public class AlertStore {
         return db.sql("select * from alert where state = 'FIRING'").map(this::read).all();
     }
 
-    public Flux<StoredAlert> findAll(java.util.Collection<String> fingerprints) {
+    public Flux<StoredAlert> findAll(Collection<String> fingerprints) {
         return db.sql("select * from alert where fingerprint = any(:fps)").bind("fps", fingerprints.toArray(String[]::new))
                 .map(this::read).all();
     }
 
     public Mono<Void> save(StoredAlert alert, Instant now) {
-        return saveAll(java.util.List.of(alert), now);
+        return saveAll(List.of(alert), now);
     }
 
     /** Upserts many alerts in one statement: an alert storm must not cost a round trip per alert. */
-    public Mono<Void> saveAll(java.util.Collection<StoredAlert> batch, Instant now) {
+    public Mono<Void> saveAll(Collection<StoredAlert> batch, Instant now) {
         if (batch.isEmpty()) {
             return Mono.empty();
         }
-        java.util.List<Map<String, Object>> rows = batch.stream().map(AlertStore::row).toList();
+        List<Map<String, Object>> rows = batch.stream().map(AlertStore::row).toList();
         return db.sql("""
                         insert into alert (fingerprint, name, severity, service, region, summary, description, source, profile, runbook_url,
                                            labels, state, starts_at, ends_at, acknowledged_by, acknowledged_at, last_event_at, updated_at)
@@ -122,7 +127,7 @@ public class AlertStore {
     }
 
     private static Map<String, Object> row(StoredAlert alert) {
-        Map<String, Object> row = new java.util.HashMap<>();
+        Map<String, Object> row = new HashMap<>();
         row.put("fingerprint", alert.fingerprint());
         row.put("name", alert.name());
         row.put("severity", alert.severity());

@@ -3,17 +3,22 @@ package org.wedops.alert.routing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.wedops.alert.AlertRouterProperties;
+import org.wedops.support.database.RecurringWork;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The routing in force. It is loaded at start (an invalid file then stops the service: better than routing
@@ -30,6 +35,8 @@ public class Routing {
     }
 
     private final Resource file;
+    private final Duration reloadCheck;
+    private final RecurringWork work;
     private final Clock clock;
     private final SecretLookup secrets;
     private final AtomicReference<RoutingConfig> current = new AtomicReference<>();
@@ -37,8 +44,10 @@ public class Routing {
     private volatile String lastContent;
 
     /** @param environment where {@code ${NAME}} placeholders of the routing file are looked up (environment variables first) */
-    public Routing(AlertRouterProperties properties, Clock clock, Environment environment) throws IOException {
-        this.file = properties.routing().file();
+    public Routing(RoutingProperties properties, RecurringWork work, Clock clock, Environment environment) throws IOException {
+        this.file = properties.file();
+        this.reloadCheck = properties.reloadCheck();
+        this.work = work;
         this.clock = clock;
         this.secrets = SecretLookup.of(environment::getProperty);
         String content = read();
@@ -56,7 +65,16 @@ public class Routing {
         return lastLoad.get();
     }
 
-    @Scheduled(fixedDelayString = "${wedops.alert.routing.reload-check:5s}")
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        work.start("Routing reload check", reloadCheck, this::reloadIfChangedLater);
+    }
+
+    /** {@link #reloadIfChanged()} off the event loop: reading the file blocks. */
+    public Mono<LoadOutcome> reloadIfChangedLater() {
+        return Mono.fromCallable(this::reloadIfChanged).subscribeOn(Schedulers.boundedElastic());
+    }
+
     public LoadOutcome reloadIfChanged() {
         String content;
         try {

@@ -1,19 +1,32 @@
 package org.wedops.alert.routing;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.convert.DurationStyle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -73,7 +86,7 @@ public final class RoutingConfigParser {
     record RawPagerDuty(String routingKey, String routingKeyFile, URI url) {
     }
 
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
 
     record RawInhibitRule(List<String> sourceMatchers, List<String> targetMatchers, List<String> equal) {
     }
@@ -221,13 +234,13 @@ public final class RoutingConfigParser {
         }
         if (file != null) {
             try {
-                String content = secrets.file(java.nio.file.Path.of(file));
+                String content = secrets.file(Path.of(file));
                 if (content.isEmpty()) {
                     problems.add(path + "_file: " + file + " is empty");
                     return null;
                 }
                 return content;
-            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            } catch (IOException | InvalidPathException e) {
                 problems.add(path + "_file: cannot read " + file);
                 return null;
             }
@@ -235,16 +248,16 @@ public final class RoutingConfigParser {
         if (value == null) {
             return null;
         }
-        java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(value);
+        Matcher placeholder = PLACEHOLDER.matcher(value);
         StringBuilder resolved = new StringBuilder();
         boolean missing = false;
         while (placeholder.find()) {
-            java.util.Optional<String> variable = secrets.variable(placeholder.group(1));
+            Optional<String> variable = secrets.variable(placeholder.group(1));
             if (variable.isEmpty()) {
                 problems.add(path + ": ${" + placeholder.group(1) + "} is not set");
                 missing = true;
             }
-            placeholder.appendReplacement(resolved, java.util.regex.Matcher.quoteReplacement(variable.orElse("")));
+            placeholder.appendReplacement(resolved, Matcher.quoteReplacement(variable.orElse("")));
         }
         placeholder.appendTail(resolved);
         return missing ? null : resolved.toString();
@@ -303,11 +316,11 @@ public final class RoutingConfigParser {
                 problems.add(path + ": needs a name and at least one interval");
                 continue;
             }
-            java.time.ZoneId zone = null;
+            ZoneId zone = null;
             if (interval.location() != null && !"region".equals(interval.location())) {
                 try {
-                    zone = java.time.ZoneId.of(interval.location());
-                } catch (java.time.DateTimeException e) {
+                    zone = ZoneId.of(interval.location());
+                } catch (DateTimeException e) {
                     problems.add(path + ".location: '" + interval.location() + "' is not a time zone (e.g. Europe/London, or region)");
                 }
             }
@@ -315,7 +328,7 @@ public final class RoutingConfigParser {
             for (int w = 0; w < interval.intervals().size(); w++) {
                 RawWindow window = interval.intervals().get(w);
                 String windowPath = path + ".intervals[" + w + "]";
-                java.util.Set<java.time.DayOfWeek> days;
+                Set<DayOfWeek> days;
                 try {
                     days = WeeklyWindow.parseDays(window.weekdays());
                 } catch (IllegalArgumentException e) {
@@ -326,7 +339,7 @@ public final class RoutingConfigParser {
                         ? List.of(new RawTimes("00:00", "00:00")) : window.times();
                 for (RawTimes t : times) {
                     try {
-                        windows.add(new WeeklyWindow(days, java.time.LocalTime.parse(t.startTime()), java.time.LocalTime.parse(t.endTime())));
+                        windows.add(new WeeklyWindow(days, LocalTime.parse(t.startTime()), LocalTime.parse(t.endTime())));
                     } catch (RuntimeException e) {
                         problems.add(windowPath + ".times: start_time and end_time must be HH:mm, got " + t.startTime() + "–" + t.endTime());
                     }
@@ -389,7 +402,7 @@ public final class RoutingConfigParser {
      */
     private static String describe(JacksonException e) {
         List<JacksonException.Reference> references = e.getPath();
-        boolean unknownKey = e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException;
+        boolean unknownKey = e instanceof UnrecognizedPropertyException;
         StringBuilder path = new StringBuilder();
         // an unknown key is the last reference; the path is where it was found
         for (JacksonException.Reference reference : unknownKey ? references.subList(0, Math.max(0, references.size() - 1)) : references) {
@@ -400,10 +413,10 @@ public final class RoutingConfigParser {
             }
         }
         String where = path.isEmpty() ? "" : path + ": ";
-        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
             return where + "unknown key '" + unknown.getPropertyName() + "'" + location(e);
         }
-        if (e instanceof tools.jackson.databind.DatabindException) {
+        if (e instanceof DatabindException) {
             return where + "has the wrong shape (a value where a list or map belongs, or the reverse)" + location(e);
         }
         return "not valid YAML" + location(e);

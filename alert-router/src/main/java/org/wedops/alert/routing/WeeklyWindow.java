@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,10 +58,10 @@ public record WeeklyWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
     }
 
     /** Parses {@code monday:friday}, {@code saturday} or a list of them. */
-    public static Set<DayOfWeek> parseDays(java.util.List<String> ranges) {
-        java.util.EnumSet<DayOfWeek> days = java.util.EnumSet.noneOf(DayOfWeek.class);
+    public static Set<DayOfWeek> parseDays(List<String> ranges) {
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         if (ranges == null || ranges.isEmpty()) {
-            return java.util.EnumSet.allOf(DayOfWeek.class);
+            return EnumSet.allOf(DayOfWeek.class);
         }
         for (String range : ranges) {
             String[] ends = range.trim().toUpperCase().split(":");

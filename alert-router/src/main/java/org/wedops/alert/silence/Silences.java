@@ -10,9 +10,9 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import org.wedops.alert.routing.LabelMatcher;
-import org.wedops.alert.routing.WeeklyWindow;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,8 +43,8 @@ public class Silences {
                 .bind("startsAt", at(silence.startsAt())).bind("endsAt", at(silence.endsAt()))
                 .bind("by", silence.createdBy()).bind("comment", silence.comment()).bind("onResolve", silence.expireOnResolve())
                 .bind("now", at(now))
-                .bind("recurrence", org.springframework.r2dbc.core.Parameter.fromOrEmpty(
-                        silence.recurrence() == null ? null : Json.of(json.writeValueAsString(StoredRecurrence.of(silence.recurrence()))), Json.class))
+                .bind("recurrence", Parameter.fromOrEmpty(
+                        silence.recurrence() == null ? null : Json.of(json.writeValueAsString(WeeklyRecurrence.of(silence.recurrence()))), Json.class))
                 .fetch().rowsUpdated().thenReturn(silence);
     }
 
@@ -62,19 +62,6 @@ public class Silences {
         return db.sql("select * from silence where expired_at is null and starts_at <= :now and ends_at > :now")
                 .bind("now", at(now)).map(this::read).all()
                 .filter(silence -> silence.activeAt(now));
-    }
-
-    /** How a recurrence is kept in the table, in the API's words. */
-    record StoredRecurrence(List<String> weekdays, String startTime, String endTime, String timeZone) {
-        static StoredRecurrence of(Silence.Recurrence recurrence) {
-            return new StoredRecurrence(recurrence.window().days().stream().map(d -> d.name().toLowerCase()).toList(),
-                    recurrence.window().start().toString(), recurrence.window().end().toString(), recurrence.zone().getId());
-        }
-
-        Silence.Recurrence toRecurrence() {
-            return new Silence.Recurrence(new WeeklyWindow(WeeklyWindow.parseDays(weekdays), java.time.LocalTime.parse(startTime),
-                    java.time.LocalTime.parse(endTime)), java.time.ZoneId.of(timeZone));
-        }
     }
 
     /** Ends a silence now; returns it as it was, or empty when it had already ended. */
@@ -103,7 +90,7 @@ public class Silences {
         return new Silence(row.get("id", UUID.class), matchers, row.get("starts_at", OffsetDateTime.class).toInstant(),
                 row.get("ends_at", OffsetDateTime.class).toInstant(), row.get("created_by", String.class),
                 row.get("comment", String.class), row.get("expire_on_resolve", Boolean.class), expired == null ? null : expired.toInstant(),
-                recurrence == null ? null : json.readValue(recurrence.asString(), StoredRecurrence.class).toRecurrence());
+                recurrence == null ? null : json.readValue(recurrence.asString(), WeeklyRecurrence.class).toRecurrence());
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -96,7 +96,6 @@ class DeliveryAcrossRestartIT {
     private static ConfigurableApplicationContext start(Path routing) {
         Map<String, Object> properties = new HashMap<>(RealInfrastructureInitializer.properties("alert-router-restart"));
         properties.put("spring.application.name", "alert-router-restart");
-        properties.put("wedops.alert.intake-group", "alert-intake-restart");
         properties.put("server.port", "0");
         properties.put("wedops.alert.routing.file", "file:" + routing);
         properties.put("wedops.alert.slack.webhook-url", slack.url("/slack"));

@@ -46,7 +46,7 @@ import org.wedops.testsupport.WedopsIntegrationTest;
 // its own database and intake group (as DeliveryAcrossRestartIT): a context with another routing must not drain the
 // outbox of the other alert-router test contexts of this JVM, nor they its
 @WedopsIntegrationTest(properties = {
-        "spring.application.name=alert-router-secrets", "wedops.alert.intake-group=alert-intake-secrets",
+        "spring.application.name=alert-router-secrets",
         "wedops.alert.dispatch.first-retry=100ms", "wedops.alert.dispatch.interval=100ms",
         "wedops.alert.guard.timeout=2s", "wedops.alert.guard.retries=0", "wedops.alert.guard.minimum-calls=100"})
 class SecretRedactionIT {

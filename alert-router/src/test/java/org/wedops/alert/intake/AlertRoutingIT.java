@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -22,23 +25,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.alert.RouterTestClock;
 import org.wedops.events.Alert;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.DeliveryOutcome;
 import org.wedops.events.NotificationOutcome;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import tools.jackson.databind.JsonNode;
@@ -47,13 +54,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The router end to end on the real broker and database, with real HTTP stand-ins for Slack, PagerDuty and a
  * webhook, and GreenMail as the SMTP server. Each test uses its own service name, so its alerts form their own
- * groups and its deliveries can be told apart.
+ * groups and its deliveries can be told apart. The router's clock stands still until a test moves it: a group_wait,
+ * a retry pause or an ack timeout passes when the test says so, and what must not happen is checked after a positive
+ * marker (the group's flush recorded, a later alert's escalation taken), never after a fixed wait.
  */
 @WedopsIntegrationTest(properties = {
         "wedops.alert.dispatch.first-retry=100ms", "wedops.alert.dispatch.interval=100ms", "wedops.alert.escalation.interval=200ms",
         "wedops.alert.guard.timeout=2s", "wedops.alert.guard.retries=1", "wedops.alert.guard.retry-wait=20ms",
         "wedops.alert.guard.minimum-calls=2", "wedops.alert.guard.open-for=1m",
         "spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
+@Import(RouterTestClock.class)
 class AlertRoutingIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -71,6 +81,9 @@ class AlertRoutingIT {
 
     @Autowired
     AlertIntake intake;
+
+    @Autowired
+    MutableClock clock;
 
     @DynamicPropertySource
     static void endpoints(DynamicPropertyRegistry registry) {
@@ -98,6 +111,7 @@ class AlertRoutingIT {
         assertThat(fired.get("text").asString()).startsWith("[FIRING:1] VenueWifiDown region=uk service=" + service);
         assertThat(fired.at("/attachments/0/color").asString()).isEqualTo("#FF6F00");
 
+        clock.advance(Duration.ofMillis(300)); // the group's group_interval: a change after it is told at once
         TestEvents.send(Topics.ALERTS, firing.getFingerprint(), alert(service, "VenueWifiDown", Severity.HIGH, AlertStatus.RESOLVED, start, start.plusSeconds(2)));
 
         await().untilAsserted(() -> assertThat(receivers.received("/slack", service)).hasSize(2));
@@ -122,7 +136,10 @@ class AlertRoutingIT {
 
         TestEvents.send(Topics.ALERTS, first.getFingerprint(), first);
         TestEvents.send(Topics.ALERTS, second.getFingerprint(), second);
+        await().untilAsserted(() -> assertThat(groupsOf(first.getFingerprint(), second.getFingerprint())).containsExactly(2L, 1L));
+        assertThat(receivers.received("/slack", service)).isEmpty();
 
+        clock.advance(Duration.ofMillis(1500)); // the route's group_wait
         await().untilAsserted(() -> assertThat(receivers.received("/slack", service)).hasSize(1));
         String message = receivers.received("/slack", service).get(0);
         assertThat(message).contains("[FIRING:2] WebhookSlow").contains(first.getFingerprint()).contains(second.getFingerprint());
@@ -141,10 +158,7 @@ class AlertRoutingIT {
         await().untilAsserted(() -> assertThat(receivers.received("/slack", service)).hasSize(1));
         assertThat(receivers.received("/slack", service).get(0)).contains("[FIRING:2] WebhookSlow")
                 .contains(first.getFingerprint()).contains(second.getFingerprint());
-        assertThat(db.sql("select count(*) as members, count(distinct group_key) as groups from alert_group_member where fingerprint in (:a, :b)")
-                .bind("a", first.getFingerprint()).bind("b", second.getFingerprint())
-                .map((row, meta) -> List.of(row.get("members", Long.class), row.get("groups", Long.class))).one().block())
-                .containsExactly(2L, 1L);
+        assertThat(groupsOf(first.getFingerprint(), second.getFingerprint())).containsExactly(2L, 1L);
     }
 
     @Test
@@ -163,7 +177,7 @@ class AlertRoutingIT {
                 .bind("k", "%" + service + "%").fetch().all().collectList().block()).singleElement()
                 .satisfies(row -> {
                     assertThat(row.get("last_flush_at")).isNull();
-                    assertThat(((java.time.OffsetDateTime) row.get("next_flush_at")).toInstant()).isAfter(now().plusSeconds(3000));
+                    assertThat(((OffsetDateTime) row.get("next_flush_at")).toInstant()).isAfter(now().plusSeconds(3000));
                 }));
         assertThat(receivers.received("/slack", service)).isEmpty();
 
@@ -183,10 +197,12 @@ class AlertRoutingIT {
 
         Alert medium = alert(service, "ErrorRateHigh", Severity.MEDIUM, AlertStatus.FIRING, start, start);
         TestEvents.send(Topics.ALERTS, medium.getFingerprint(), medium);
-        await().untilAsserted(() -> assertThat(db.sql("select notified_state from alert_group_member where fingerprint = :fp")
-                .bind("fp", medium.getFingerprint()).fetch().one().blockOptional()).isPresent());
-        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(receivers.received("/slack", "ErrorRateHigh").stream().filter(m -> m.contains(service))).isEmpty());
+        // the medium's group was flushed and told nobody: the flush is recorded (not due again until the group changes)
+        // in the same transaction that would have queued its notification
+        String mediumGroup = await().until(() -> flushedWithoutRepeat(medium.getFingerprint()), Optional::isPresent).orElseThrow();
+        assertThat(db.sql("select count(*) as n from notification where subject = :group").bind("group", mediumGroup)
+                .map(row -> row.get("n", Long.class)).one().block()).isZero();
+        assertThat(receivers.received("/slack", "ErrorRateHigh").stream().filter(m -> m.contains(service))).isEmpty();
 
         TestEvents.send(Topics.ALERTS, critical.getFingerprint(), alert(service, "TargetCritical", Severity.CRITICAL, AlertStatus.RESOLVED, start, start.plusSeconds(1)));
 
@@ -207,6 +223,9 @@ class AlertRoutingIT {
         assertThat(trigger.get("routing_key").asString()).isEqualTo("test-routing-key");
         assertThat(trigger.at("/payload/severity").asString()).isEqualTo("critical");
 
+        assertThat(receivers.received("/leadership", page.getFingerprint())).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1)); // tier 0's ack timeout
         await().untilAsserted(() -> assertThat(receivers.received("/leadership", page.getFingerprint())).hasSize(1));
         assertThat(receivers.received("/leadership", page.getFingerprint()).get(0)).contains("\"reason\":\"ESCALATION\"");
         // a person sees where the escalation stands on the alert itself: the policy and the tier reached
@@ -230,8 +249,17 @@ class AlertRoutingIT {
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.escalation.step").isEqualTo(1)
                 .jsonPath("$.escalation.nextAt").doesNotExist();
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(receivers.received("/leadership", page.getFingerprint())).hasSize(1));
+        // past the time the next step would have been due (tier 1's ack timeout), then a later page's escalation as the
+        // marker: the runner takes due steps oldest first, so once the marker's is taken, this page's would have been
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        Alert marker = alert(unique("paged"), "CheckoutDown", Severity.CRITICAL, AlertStatus.FIRING, now(), now());
+        TestEvents.send(Topics.ALERTS, marker.getFingerprint(), marker);
+        await().untilAsserted(() -> assertThat(receivers.received("/pagerduty", marker.getFingerprint())).hasSize(1));
+        clock.advance(Duration.ofSeconds(1));
+        await().untilAsserted(() -> assertThat(receivers.received("/leadership", marker.getFingerprint())).hasSize(1));
+        assertThat(receivers.received("/leadership", page.getFingerprint())).hasSize(1);
+        assertThat(receivers.received("/pagerduty", page.getFingerprint()))
+                .filteredOn(body -> body.contains("\"event_action\":\"trigger\"")).hasSize(1);
         assertThat(db.sql("select count(*) as n from audit_log where action = 'acknowledge' and target = :fp")
                 .bind("fp", page.getFingerprint()).fetch().one().block().get("n")).isEqualTo(1L);
     }
@@ -244,16 +272,17 @@ class AlertRoutingIT {
             Alert alert = alert(service, "CrmSlow", Severity.HIGH, AlertStatus.FIRING, now(), now());
             TestEvents.send(Topics.ALERTS, alert.getFingerprint(), alert);
 
+            // the first attempt's calls fail and open the breaker; the attempt after the retry pause finds it open
+            outcomes.awaitEvent(NotificationOutcome.class, o -> o.getAlertName().contains(service) && o.getOutcome() == DeliveryOutcome.RETRYING);
+            clock.advance(Duration.ofSeconds(1));
             NotificationOutcome fellBack = outcomes.awaitEvent(NotificationOutcome.class,
                     o -> o.getAlertName().contains(service) && o.getOutcome() == DeliveryOutcome.FALLBACK);
             assertThat(fellBack.getReceiver()).isEqualTo("flaky/slack");
             assertThat(fellBack.getError()).contains("circuit breaker open").contains("oncall-mail");
-            assertThat(outcomes.seen(r -> r.value() instanceof NotificationOutcome o && o.getAlertName().contains(service)
-                    && o.getOutcome() == DeliveryOutcome.RETRYING)).isNotEmpty();
             await().untilAsserted(() -> assertThat(mail.getReceivedMessages()).anySatisfy(message -> assertThat(subject(message)).contains(service)));
-            MimeMessage email = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> subject(m).contains(service)).findFirst().orElseThrow();
+            MimeMessage email = Arrays.stream(mail.getReceivedMessages()).filter(m -> subject(m).contains(service)).findFirst().orElseThrow();
             assertThat(email.getAllRecipients()[0].toString()).isEqualTo("oncall@wedops.test");
-            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(email)).contains("CrmSlow").contains("text/html").contains("text/plain");
+            assertThat(GreenMailUtil.getBody(email)).contains("CrmSlow").contains("text/html").contains("text/plain");
         }
     }
 
@@ -278,7 +307,7 @@ class AlertRoutingIT {
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$[0].fingerprint").isEqualTo(usHigh.getFingerprint());
-        web.get().uri("/api/alerts?service={s}&since={t}", service, Instant.now().plusSeconds(3600))
+        web.get().uri("/api/alerts?service={s}&since={t}", service, now().plusSeconds(3600))
                 .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
         web.get().uri("/api/alerts?since=yesterday").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
@@ -362,7 +391,7 @@ class AlertRoutingIT {
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -371,8 +400,24 @@ class AlertRoutingIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** The router's time: alerts say they happened when the router's clock says it is. */
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** How many memberships the alerts have and in how many groups. */
+    private List<Long> groupsOf(String... fingerprints) {
+        return db.sql("select count(*) as members, count(distinct group_key) as groups from alert_group_member where fingerprint = any(:fps)")
+                .bind("fps", fingerprints)
+                .map((row, meta) -> List.of(row.get("members", Long.class), row.get("groups", Long.class))).one().block();
+    }
+
+    /** The key of the alert's group once a flush of it ended telling nobody (no notification, nothing due until it changes). */
+    private Optional<String> flushedWithoutRepeat(String fingerprint) {
+        return db.sql("""
+                        select g.group_key from alert_group g join alert_group_member m on m.group_key = g.group_key
+                        where m.fingerprint = :fp and g.next_flush_at is null and g.claimed_until is null and g.last_flush_at is null""")
+                .bind("fp", fingerprint).map(row -> row.get("group_key", String.class)).one().blockOptional();
     }
 
     private static Alert alert(String service, String name, Severity severity, AlertStatus status, Instant startsAt, Instant occurredAt) {
@@ -429,7 +474,7 @@ class AlertRoutingIT {
                         tiers:
                           - {receiver: paged, ack_timeout: 1s}
                           - {receiver: leadership, ack_timeout: 1m}
-                        repeat: 0
+                        repeat: 1
                     """.formatted(receivers.url("/slack-down"), receivers.url("/pagerduty"), receivers.url("/leadership")));
             return file;
         } catch (IOException e) {

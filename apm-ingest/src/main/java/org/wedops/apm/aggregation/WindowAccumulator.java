@@ -14,7 +14,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.wedops.apm.ingest.SeriesKey;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
 

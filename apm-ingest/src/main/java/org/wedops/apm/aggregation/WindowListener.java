@@ -31,7 +31,7 @@ class WindowListener {
         this.timeout = kafka.listenerCallTimeout();
     }
 
-    @KafkaListener(id = "apm-window-store", topics = Topics.APM_WINDOWS, batch = "true", properties = "max.poll.records=2000")
+    @KafkaListener(id = "window-store", groupId = "${spring.application.name}-window-store", topics = Topics.APM_WINDOWS, batch = "true", properties = "max.poll.records=2000")
     void onWindows(List<ConsumerRecord<String, SpecificRecord>> records, Acknowledgment ack) {
         List<ApmWindow> windows = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {

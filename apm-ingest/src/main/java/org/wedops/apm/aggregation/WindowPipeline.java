@@ -10,16 +10,20 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Topics;
+import org.wedops.events.serde.AvroEventSerializer;
 
 /**
  * Runs the windows topology with exactly-once v2: a sample's effect on its window, the window store's changelog and
@@ -27,8 +31,10 @@ import org.wedops.events.Topics;
  * sample. Records that cannot be decoded or whose processing throws go to ops.apm.samples.v1.dlt with the error in
  * headers ({@link SampleDeadLetters}); processing goes on.
  * Instances with the same application id split the partitions. The clients take every connection setting (brokers,
- * TLS, SASL, client id, {@code spring.kafka.properties.*}) from Spring Boot's {@code spring.kafka.*}, as every other
- * client of the service does, so a secured broker needs no setting of its own here.
+ * TLS, SASL, client id, {@code spring.kafka.properties.*}, an SSL bundle) from Spring Boot's {@code spring.kafka.*} and
+ * its {@link KafkaConnectionDetails}, as Boot's own Streams configuration and every other client of the service do, so
+ * a secured broker needs no setting of its own here; the windows carry the {@code ce_source} every producer of the
+ * service stamps.
  */
 @Component
 public class WindowPipeline implements SmartLifecycle {
@@ -43,24 +49,23 @@ public class WindowPipeline implements SmartLifecycle {
 
     private final WindowSettings settings;
     private final KafkaProperties kafka;
-    private final String applicationName;
+    private final KafkaConnectionDetails connection;
     private final MeterRegistry meters;
     private final Clock clock;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
 
-    WindowPipeline(WindowSettings settings, KafkaProperties kafka, @Value("${spring.application.name}") String applicationName,
-                   MeterRegistry meters, Clock clock) {
+    WindowPipeline(WindowSettings settings, KafkaProperties kafka, KafkaConnectionDetails connection, MeterRegistry meters, Clock clock) {
         this.settings = settings;
         this.kafka = kafka;
-        this.applicationName = applicationName;
+        this.connection = connection;
         this.meters = meters;
         this.clock = clock;
     }
 
     @Override
     public void start() {
-        KafkaStreams started = new KafkaStreams(WindowTopology.build(settings, meters, clock, "wedops/" + applicationName), properties());
+        KafkaStreams started = new KafkaStreams(WindowTopology.build(settings, meters, clock, source(kafka)), properties());
         started.setUncaughtExceptionHandler(e -> {
             log.error("A windows stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -95,13 +100,31 @@ public class WindowPipeline implements SmartLifecycle {
     }
 
     Properties properties() {
-        return properties(settings, kafka);
+        return properties(settings, kafka, connection);
     }
 
-    /** Boot's connection settings first, then what this topology needs, which no general setting may change. */
-    static Properties properties(WindowSettings settings, KafkaProperties kafka) {
+    /** The {@code ce_source} of the service's producers ({@code spring.kafka.producer.properties.wedops.cloudevents.source}). */
+    static String source(KafkaProperties kafka) {
+        return kafka.getProducer().getProperties().get(AvroEventSerializer.SOURCE_CONFIG);
+    }
+
+    /**
+     * Boot's connection settings first, as Boot builds them for Streams (its properties, then the connection details'
+     * brokers, security protocol and SSL bundle), then what this topology needs, which no general setting may change.
+     */
+    static Properties properties(WindowSettings settings, KafkaProperties kafka, KafkaConnectionDetails connection) {
         Properties properties = new Properties();
         properties.putAll(kafka.buildStreamsProperties());
+        KafkaConnectionDetails.Configuration streams = connection.getStreams();
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, streams.getBootstrapServers());
+        if (streams.getSecurityProtocol() != null && !streams.getSecurityProtocol().isEmpty()) {
+            properties.put(StreamsConfig.SECURITY_PROTOCOL_CONFIG, streams.getSecurityProtocol());
+        }
+        SslBundle bundle = streams.getSslBundle();
+        if (bundle != null) {
+            properties.put(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG, SslBundleSslEngineFactory.class);
+            properties.put(SslBundle.class.getName(), bundle);
+        }
         properties.putAll(Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId(),
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,

@@ -3,6 +3,7 @@ package org.wedops.apm.aggregation;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ public class WindowStore {
 
     /** One statement cannot upsert a row twice; a batch holding a window twice keeps its last. */
     private static List<ApmWindow> latestPerWindow(List<ApmWindow> windows) {
-        Map<String, ApmWindow> byKey = new java.util.LinkedHashMap<>();
+        Map<String, ApmWindow> byKey = new LinkedHashMap<>();
         windows.forEach(window -> byKey.put(window.getSeriesKey() + "@" + window.getWindowStart().toEpochMilli(), window));
         return List.copyOf(byKey.values());
     }

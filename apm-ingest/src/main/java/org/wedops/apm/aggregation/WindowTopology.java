@@ -1,6 +1,7 @@
 package org.wedops.apm.aggregation;
 
 import java.time.Clock;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -36,15 +37,16 @@ final class WindowTopology {
     private WindowTopology() {
     }
 
-    /** @param source the {@code ce_source} of the windows it writes */
+    /** @param source the {@code ce_source} of the windows it writes; the serializer's default when null */
     static Topology build(WindowSettings settings, MeterRegistry meters, Clock clock, String source) {
         AvroEventSerializer serializer = new AvroEventSerializer();
-        serializer.configure(java.util.Map.of(AvroEventSerializer.SOURCE_CONFIG, source), false);
+        // without a source the serializer stamps its default, as the service's other producers would
+        serializer.configure(source == null ? Map.of() : Map.of(AvroEventSerializer.SOURCE_CONFIG, source), false);
         Serde<SpecificRecord> events = Serdes.serdeFrom(serializer, AvroEventDeserializer.forSampleWindows());
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(OpenWindows.builder(STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CLOSED_STORE), Serdes.String(), Serdes.Long())
-                .withLoggingEnabled(java.util.Map.of()).withCachingDisabled());
+                .withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.stream(Topics.APM_SAMPLES, Consumed.with(Serdes.String(), events).withTimestampExtractor(new SampleTime(settings.futureSkew(), meters)))
                 .filter((series, record) -> record instanceof ApmSampleBatch || series != null && record instanceof ApmSample)
                 .process(() -> new WindowAccumulator(settings, meters, clock, STORE, CLOSED_STORE), Named.as("apm-windows-accumulate"), STORE, CLOSED_STORE)

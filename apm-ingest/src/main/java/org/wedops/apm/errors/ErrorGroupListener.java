@@ -33,7 +33,7 @@ class ErrorGroupListener {
         this.timeout = kafka.listenerCallTimeout();
     }
 
-    @KafkaListener(id = ErrorGroupStore.CONSUMER, topics = Topics.APM_SAMPLES, batch = "true", properties = {"max.poll.records=5000",
+    @KafkaListener(id = "error-groups", groupId = "${spring.application.name}-error-groups", topics = Topics.APM_SAMPLES, batch = "true", properties = {"max.poll.records=5000",
             // error counts may lag by half a second; a transaction per small poll cost more than the counting. At full
             // load 1 MB came every 30 ms, so a poll waits for 8 MB (from partitions of up to 4 MB each) or half a second
             "fetch.min.bytes=8388608", "max.partition.fetch.bytes=4194304", "fetch.max.wait.ms=500",

@@ -1,6 +1,7 @@
 package org.wedops.apm.errors;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -75,8 +76,8 @@ public class ErrorGroupStore {
                 .bind("kind", Parameter.fromOrEmpty(kind, String.class)).bind("limit", limit)
                 .map((row, meta) -> new ErrorGroup(row.get("fingerprint", String.class), row.get("kind", String.class),
                         row.get("service", String.class), row.get("operation", String.class), row.get("error_type", String.class),
-                        row.get("count", Long.class), row.get("first_seen", java.time.OffsetDateTime.class).toInstant(),
-                        row.get("last_seen", java.time.OffsetDateTime.class).toInstant(), row.get("last_status", Integer.class)))
+                        row.get("count", Long.class), row.get("first_seen", OffsetDateTime.class).toInstant(),
+                        row.get("last_seen", OffsetDateTime.class).toInstant(), row.get("last_status", Integer.class)))
                 .all();
     }
 

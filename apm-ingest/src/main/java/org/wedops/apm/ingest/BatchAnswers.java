@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
-import org.wedops.apm.ApmIngestProperties;
 import org.wedops.support.web.InvalidRequestException;
 
 import reactor.core.publisher.Mono;
@@ -40,13 +39,13 @@ class BatchAnswers {
     private final BatchLedger ledger;
     private final String forgottenAfter;
 
-    BatchAnswers(ApmIngestProperties properties, BatchLedger ledger) {
+    BatchAnswers(BatchIdSettings batchIds, BatchLedger ledger) {
         this.ledger = ledger;
         this.attempts = Caffeine.newBuilder()
-                .expireAfterWrite(properties.idempotency().remember())
-                .maximumSize(properties.idempotency().maxBatches())
+                .expireAfterWrite(batchIds.remember())
+                .maximumSize(batchIds.maxBatches())
                 .build();
-        this.forgottenAfter = SampleValidator.describe(properties.idempotency().remember());
+        this.forgottenAfter = SampleValidator.describe(batchIds.remember());
     }
 
     /**

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.wedops.apm.ApmIngestProperties;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,12 +45,12 @@ class BatchLedger {
     private final Duration remember;
     private final Duration abandonAfter;
 
-    BatchLedger(DatabaseClient db, JsonMapper json, Clock clock, ApmIngestProperties properties) {
+    BatchLedger(DatabaseClient db, JsonMapper json, Clock clock, BatchIdSettings batchIds) {
         this.db = db;
         this.json = json;
         this.clock = clock;
-        this.remember = properties.idempotency().remember();
-        this.abandonAfter = properties.idempotency().abandonAfter();
+        this.remember = batchIds.remember();
+        this.abandonAfter = batchIds.abandonAfter();
     }
 
     /**

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.wedops.apm.ApmIngestProperties;
 import org.wedops.support.database.RecurringWork;
 
 import reactor.core.publisher.Mono;
@@ -27,10 +26,10 @@ class ForgottenBatchIds {
     private final Clock clock;
     private final Duration remember;
 
-    ForgottenBatchIds(DatabaseClient db, Clock clock, ApmIngestProperties properties, RecurringWork work) {
+    ForgottenBatchIds(DatabaseClient db, Clock clock, BatchIdSettings batchIds, RecurringWork work) {
         this.db = db;
         this.clock = clock;
-        this.remember = properties.idempotency().remember();
+        this.remember = batchIds.remember();
         work.start("forgotten batch ids", remember, this::forget);
     }
 

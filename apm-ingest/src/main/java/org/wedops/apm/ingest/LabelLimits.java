@@ -30,9 +30,23 @@ public record LabelLimits(
         @DefaultValue("1024") int attributeValue) {
 
     public LabelLimits {
-        if (service <= 0 || operation <= 0 || provider <= 0 || region <= 0 || environment <= 0 || errorType <= 0 || text <= 0
-                || attributes < 0 || attributeKey <= 0 || attributeValue <= 0) {
-            throw new IllegalArgumentException("wedops.apm.labels.*: lengths must be positive and attributes not negative");
+        positive("service", service);
+        positive("operation", operation);
+        positive("provider", provider);
+        positive("region", region);
+        positive("environment", environment);
+        positive("error-type", errorType);
+        positive("text", text);
+        positive("attribute-key", attributeKey);
+        positive("attribute-value", attributeValue);
+        if (attributes < 0) {
+            throw new IllegalArgumentException("wedops.apm.labels.attributes must not be negative, was " + attributes);
+        }
+    }
+
+    private static void positive(String label, int length) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("wedops.apm.labels." + label + " must be positive, was " + length);
         }
     }
 

@@ -12,8 +12,8 @@ import tools.jackson.databind.ValueDeserializer;
 
 /**
  * Reads a sample's timestamp written as RFC 3339 ({@code 2026-06-06T14:00:00.123Z}, or with an offset) with ethlo's ITU
- * parser. Jackson's own reader goes through {@code DateTimeFormatter}, which was half of the time spent reading a batch
- * in bench/apm-ingest. Anything else (a number, say) is left to Jackson's reader.
+ * parser, not through {@code DateTimeFormatter} as Jackson's own reader does (bench/apm-ingest/README.md has what that
+ * cost). Anything else (a number, say) is left to Jackson's reader.
  */
 final class Rfc3339InstantDeserializer extends ValueDeserializer<Instant> {
 

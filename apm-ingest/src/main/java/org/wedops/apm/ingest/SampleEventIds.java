@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * Event ids for the samples of one request: one UUID per request with the sample's index folded into its lowest bits.
- * A UUID made per sample drew on {@code SecureRandom} (or SHA-1) thousands of times per request, a seventh of the event
- * loop's time in bench/apm-ingest. An index leaves the version and variant bits alone, so the ids are distinct within
+ * A UUID made per sample would draw on {@code SecureRandom} (or SHA-1) thousands of times per request, on the event loop.
+ * An index leaves the version and variant bits alone, so the ids are distinct within
  * the request and keep their version.
  * <p>
  * Without a batch id the request's UUID is random (version 4): ids meet another request's only if 106 random bits

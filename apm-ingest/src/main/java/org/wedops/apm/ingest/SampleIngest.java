@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
-import org.wedops.apm.ApmIngestProperties;
+import org.wedops.apm.aggregation.SeriesKey;
 import org.wedops.apm.aggregation.WindowSettings;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
@@ -54,18 +54,18 @@ public class SampleIngest {
 
     /**
      * Samples go through a template of their own on the shared producer, without the per-record observation the
-     * services' template has: the HTTP request is traced, and a span per sample halved the ingest rate in
-     * bench/apm-ingest.
+     * services' template has: the HTTP request is traced, and a span per sample would cost more than the sample
+     * (bench/apm-ingest/README.md).
      *
      * @throws IllegalStateException when the door would take what the windows then refuse to count (see
      *                               {@link #requireWithinWindows})
      */
-    SampleIngest(ProducerFactory<String, SpecificRecord> producers, ApmIngestProperties properties, WindowSettings windows, Clock clock) {
-        requireWithinWindows(properties, windows);
+    SampleIngest(ProducerFactory<String, SpecificRecord> producers, DoorSettings door, SeriesSettings series, WindowSettings windows, Clock clock) {
+        requireWithinWindows(door, windows);
         this.template = new KafkaTemplate<>(producers);
         this.publisher = new EventPublisher(template);
-        this.validator = new SampleValidator(properties.maxFutureSkew(), properties.maxDuration(), properties.labels());
-        this.seriesCap = new SeriesCap(properties.series().maxPerService(), properties.series().maxServices(), properties.series().idleAfter());
+        this.validator = new SampleValidator(door.maxFutureSkew(), door.maxDuration(), door.labels());
+        this.seriesCap = new SeriesCap(series.maxPerService(), series.maxServices(), series.idleAfter());
         this.clock = clock;
     }
 
@@ -74,7 +74,7 @@ public class SampleIngest {
      * further ahead than the windows' future skew (clamped there, so counted in another minute), a duration over their
      * maximum, or a label longer than theirs (not counted at all).
      */
-    static void requireWithinWindows(ApmIngestProperties door, WindowSettings windows) {
+    static void requireWithinWindows(DoorSettings door, WindowSettings windows) {
         if (door.maxFutureSkew().compareTo(windows.futureSkew()) > 0) {
             throw new IllegalStateException("wedops.apm.max-future-skew (" + SampleValidator.describe(door.maxFutureSkew())
                     + ") must not exceed wedops.apm.windows.future-skew (" + SampleValidator.describe(windows.futureSkew()) + ")");

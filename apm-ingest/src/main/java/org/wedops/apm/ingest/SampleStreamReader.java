@@ -19,8 +19,8 @@ import tools.jackson.core.util.Named;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fast path of {@link SampleBatchReader}: reads a batch token by token into {@link SampleInput}s. Binding a
- * 22-component record per sample was two thirds of the event loop's time in bench/apm-ingest. It takes only what needs
+ * The fast path of {@link SampleBatchReader}: reads a batch token by token into {@link SampleInput}s, rather than binding
+ * a 22-component record per sample (bench/apm-ingest/README.md has what that cost). It takes only what needs
  * no judgement (each field's own JSON type, or null; timestamps in RFC 3339); on anything else (a value Jackson might
  * coerce, an unknown field, a malformed body) it gives up, and the batch is read by data binding, which decides.
  */
@@ -31,7 +31,7 @@ final class SampleStreamReader {
     private final JsonMapper json;
     /**
      * A sample's field names, matched on their bytes as Jackson's own data binding matches properties, with no name
-     * string looked up (a fifth of reading a sample in a profile of bench/apm-ingest).
+     * string looked up.
      */
     private final PropertyNameMatcher fieldNames;
 

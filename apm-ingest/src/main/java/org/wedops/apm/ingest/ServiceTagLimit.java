@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 import org.springframework.stereotype.Component;
-import org.wedops.apm.ApmIngestProperties;
 
 /**
  * Bounds the {@code service} tag of this service's meters (such as {@code apm.samples.late}): a meter is never removed,
@@ -25,8 +24,8 @@ class ServiceTagLimit implements MeterFilter {
     private final int maxServices;
     private final Set<String> tagged = ConcurrentHashMap.newKeySet();
 
-    ServiceTagLimit(ApmIngestProperties properties) {
-        this.maxServices = properties.series().maxServices();
+    ServiceTagLimit(SeriesSettings series) {
+        this.maxServices = series.maxServices();
     }
 
     @Override

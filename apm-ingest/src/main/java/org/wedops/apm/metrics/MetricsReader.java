@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
@@ -70,7 +71,7 @@ public class MetricsReader {
                         : merged(bucket).getValueAtQuantile(query.aggregation().quantile())));
     }
 
-    private static DDSketch merged(java.util.List<BucketWindow> bucket) {
+    private static DDSketch merged(List<BucketWindow> bucket) {
         DDSketch first = DurationSketches.decode(bucket.get(0).sketchType(), bucket.get(0).sketch());
         for (int i = 1; i < bucket.size(); i++) {
             first.mergeWith(DurationSketches.decode(bucket.get(i).sketchType(), bucket.get(i).sketch()));

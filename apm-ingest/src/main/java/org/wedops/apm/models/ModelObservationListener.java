@@ -28,7 +28,7 @@ class ModelObservationListener {
         this.timeout = kafka.listenerCallTimeout();
     }
 
-    @KafkaListener(id = "model-observations", idIsGroup = false, topics = Topics.APM_MODELS)
+    @KafkaListener(id = "model-observations", groupId = "${spring.application.name}-model-observations", topics = Topics.APM_MODELS)
     void onObservation(ModelObservation observation, Acknowledgment ack) {
         Boolean stored = store.record(observation).block(timeout);
         if (!Boolean.TRUE.equals(stored)) {

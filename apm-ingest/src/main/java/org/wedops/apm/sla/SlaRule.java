@@ -16,4 +16,23 @@ import org.wedops.events.Severity;
  */
 public record SlaRule(String name, ApmSampleKind kind, Double slowerThanMs, double budget, double burnRate, Duration shortWindow,
                       Duration longWindow, Severity severity) {
+
+    public SlaRule {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("wedops.apm.sla.rules[].name must not be blank");
+        }
+        require(name, slowerThanMs == null || slowerThanMs > 0, "slower-than-ms must be positive when set, was " + slowerThanMs);
+        require(name, budget > 0 && budget < 1, "budget must lie between 0 and 1 (a share of requests), was " + budget);
+        require(name, burnRate > 0, "burn-rate must be positive, was " + burnRate);
+        require(name, shortWindow != null && shortWindow.toMillis() > 0, "short-window must be positive, was " + shortWindow);
+        require(name, longWindow != null && longWindow.compareTo(shortWindow) >= 0,
+                "long-window must be at least the short-window (" + shortWindow + "), was " + longWindow);
+        require(name, severity != null, "severity must be set");
+    }
+
+    private static void require(String rule, boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException("wedops.apm.sla.rules[" + rule + "]." + message);
+        }
+    }
 }

@@ -20,6 +20,7 @@ import org.wedops.events.ApmSampleKind;
 import org.wedops.events.Topics;
 import org.wedops.events.serde.AvroEventDeserializer;
 import org.wedops.testsupport.ConsumerProgress;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestDeadLetters;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TopicProbe;
@@ -38,11 +39,14 @@ class PoisonSampleIT {
     @Autowired
     WindowSettings settings;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void aSampleWithAnInfiniteDurationWrittenStraightToKafkaIsDeadLetteredAndItsPartitionGoesOn() {
         String service = "poison-" + UUID.randomUUID().toString().substring(0, 8);
         String series = "HTTP|" + service + "|GET /|stripe|uk|prod";
-        TestEvents.send(Topics.APM_SAMPLES, series, sample(service, Instant.now(), Double.POSITIVE_INFINITY));
+        TestEvents.send(Topics.APM_SAMPLES, series, sample(service, clock.instant(), Double.POSITIVE_INFINITY));
 
         try (TopicProbe<byte[]> dead = TopicProbe.raw(Topics.deadLetterOf(Topics.APM_SAMPLES))) {
             ConsumerRecord<String, byte[]> record = dead.await(r -> series.equals(r.key()));

@@ -1,9 +1,10 @@
 package org.wedops.apm.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -117,7 +118,7 @@ class WindowTopologyTest {
         assertThat(emitted).extracting(ApmWindow::getSeriesKey).containsExactlyInAnyOrder("a", "b");
         assertThat(emitted).allSatisfy(window -> assertThat(window.getCount()).isEqualTo(1));
         assertThat(emitted.get(0).getEventId()).isEqualTo(
-                UUID.nameUUIDFromBytes((emitted.get(0).getSeriesKey() + "@" + MINUTE.toEpochMilli()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+                UUID.nameUUIDFromBytes((emitted.get(0).getSeriesKey() + "@" + MINUTE.toEpochMilli()).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     @Test
@@ -130,8 +131,8 @@ class WindowTopologyTest {
 
         List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
         assertThat(emitted).extracting(ApmWindow::getSeriesKey, ApmWindow::getCount, ApmWindow::getSum).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("HTTP|checkout|pay|stripe|uk|prod", 3L, 70.0),
-                org.assertj.core.groups.Tuple.tuple("HTTP|checkout|refund|stripe|uk|prod", 1L, 30.0));
+                tuple("HTTP|checkout|pay|stripe|uk|prod", 3L, 70.0),
+                tuple("HTTP|checkout|refund|stripe|uk|prod", 1L, 30.0));
     }
 
     @Test
@@ -145,7 +146,7 @@ class WindowTopologyTest {
         List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
         assertThat(emitted).filteredOn(window -> window.getSeriesKey().equals("HTTP|checkout|pay|stripe|uk|prod"))
                 .extracting(ApmWindow::getWindowStart, ApmWindow::getCount).containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(MINUTE, 1L), org.assertj.core.groups.Tuple.tuple(MINUTE.plusSeconds(60), 1L));
+                        tuple(MINUTE, 1L), tuple(MINUTE.plusSeconds(60), 1L));
         assertThat(meters.find("apm.samples.late").counter()).isNull();
     }
 
@@ -279,7 +280,7 @@ class WindowTopologyTest {
         List<ApmWindow> emitted = windows.readValuesToList().stream().map(ApmWindow.class::cast).toList();
         // counted at its ingest time plus the 10 s skew, in the window open then
         assertThat(emitted).extracting(ApmWindow::getSeriesKey, ApmWindow::getWindowStart, ApmWindow::getCount).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("a", MINUTE, 2L), org.assertj.core.groups.Tuple.tuple("ahead", MINUTE, 1L));
+                tuple("a", MINUTE, 2L), tuple("ahead", MINUTE, 1L));
         assertThat(meters.find("apm.samples.late").counter()).isNull();
         assertThat(meters.counter("apm.samples.clamped").count()).isEqualTo(1.0);
     }

@@ -1,5 +1,7 @@
 package org.wedops.apm.audit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class AuditTrailIT {
     void entriesAreReadNewestFirstFilteredByActorActionAndTime() {
         Instant t = Instant.parse("2026-06-06T14:00:00Z");
         // the schema is migrated after the service starts (it starts before its database): the first write waits for it
-        org.awaitility.Awaitility.await().ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptions().untilAsserted(() ->
                 audit.record(t, "apm-audit-alice", "series.purge", "payments", "cardinality blow-up", "PURGED").block());
         audit.record(t.plusSeconds(60), "apm-audit-alice", "series.purge", "crm", null, "PURGED").block();
         audit.record(t.plusSeconds(120), "apm-audit-bob", "series.purge", "venue", null, "PURGED").block();

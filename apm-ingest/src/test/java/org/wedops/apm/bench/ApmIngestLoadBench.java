@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -378,7 +379,7 @@ public final class ApmIngestLoadBench {
         }
         String token = TestTokens.withRoles("VIEWER");
         List<Long> latencies = new ArrayList<>();
-        java.util.Random random = new java.util.Random(1);
+        Random random = new Random(1);
         for (int i = 0; i < QUERY_WARM_UP + QUERIES; i++) {
             URI query = URI.create(base + "/api/apm/metrics?metric=duration&aggregation=p95&interval=1m&from=" + dayStart + "&to=" + dayEnd
                     + "&service=day-" + random.nextInt(SERIES));

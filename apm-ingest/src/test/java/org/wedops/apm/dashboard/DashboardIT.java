@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -21,6 +23,7 @@ import org.wedops.apm.aggregation.WindowStore;
 import org.wedops.events.ApmSampleKind;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.sketch.DurationSketches;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
@@ -36,19 +39,23 @@ class DashboardIT {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void anIntegrationShowsItsThroughputErrorRateAndPercentilesNowAgainstADayAgoAndItsFiringSlaAlerts() {
         String service = "payments-" + UUID.randomUUID().toString().substring(0, 8);
         String series = String.join("|", "WEBHOOK", service, "stripe.invoice.paid", "stripe", "uk", "prod");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         List<ApmWindow> stored = new ArrayList<>();
         for (int minute = 0; minute < 5; minute++) {
             stored.add(window(series, service, now.minus(Duration.ofMinutes(minute)), 600, 6, 400));
             stored.add(window(series, service, now.minus(Duration.ofDays(1)).minus(Duration.ofMinutes(minute)), 600, 0, 200));
         }
         windows.upsertAll(stored).block();
-        db.sql("insert into apm_alert_state (fingerprint, subject, name, since, summary) values (:fp, :subject, 'WebhookChainOverSla', now(), 'slow')")
-                .bind("fp", UUID.randomUUID().toString()).bind("subject", series).fetch().rowsUpdated().block();
+        db.sql("insert into apm_alert_state (fingerprint, subject, name, since, summary) values (:fp, :subject, 'WebhookChainOverSla', :since, 'slow')")
+                .bind("fp", UUID.randomUUID().toString()).bind("subject", series).bind("since", clock.instant().atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated().block();
 
         Map<String, Object> board = web.get().uri("/api/apm/dashboard").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
                 .exchange().expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
@@ -60,8 +67,8 @@ class DashboardIT {
         assertThat(payments).containsEntry("kind", "WEBHOOK").containsEntry("operation", "stripe.invoice.paid").containsEntry("provider", "stripe")
                 .containsEntry("requestsPerMinute", 600.0).containsEntry("errorRate", 0.01)
                 .containsEntry("sla", "ALERTING").containsEntry("firing", List.of("WebhookChainOverSla"));
-        assertThat(((Number) payments.get("p99Ms")).doubleValue()).isCloseTo(400, org.assertj.core.data.Percentage.withPercentage(1));
-        assertThat(((Number) payments.get("p99MsDayAgo")).doubleValue()).isCloseTo(200, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(((Number) payments.get("p99Ms")).doubleValue()).isCloseTo(400, Percentage.withPercentage(1));
+        assertThat(((Number) payments.get("p99MsDayAgo")).doubleValue()).isCloseTo(200, Percentage.withPercentage(1));
     }
 
     private static ApmWindow window(String series, String service, Instant end, int count, int errors, double slowMs) {

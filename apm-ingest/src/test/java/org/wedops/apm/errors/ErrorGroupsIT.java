@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleKind;
 import org.wedops.events.Topics;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.WedopsIntegrationTest;
@@ -31,10 +33,13 @@ class ErrorGroupsIT {
     @Autowired
     ErrorGroupStore store;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void failedSamplesAreGroupedByKindOperationAndErrorTypeWithCountsAndFirstAndLastSeen() {
         String operation = "stripe.invoice.paid." + UUID.randomUUID().toString().substring(0, 8);
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<Map<String, Object>> samples = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             samples.add(sample(operation, now.minusSeconds(60 - i), false, "timeout", null));
@@ -61,23 +66,23 @@ class ErrorGroupsIT {
     @Test
     void aFailedSampleAnEmitterWroteStraightToTheTopicWithoutOurHeaderIsGroupedToo() {
         String operation = "ai.caption." + UUID.randomUUID().toString().substring(0, 8);
-        ApmSample failed = ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+        ApmSample failed = ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(clock.instant())
                 .setKind(ApmSampleKind.AI_INFERENCE).setService("gallery").setOperation(operation).setRegion("uk").setEnvironment("prod")
-                .setTimestamp(Instant.now()).setDurationMs(5000).setSuccess(false).setErrorType("Timeout").build();
+                .setTimestamp(clock.instant()).setDurationMs(5000).setSuccess(false).setErrorType("Timeout").build();
 
         TestEvents.send(Topics.APM_SAMPLES, "AI_INFERENCE|gallery|" + operation, failed);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(store.recent("gallery", "AI_INFERENCE",
-                Instant.now().minusSeconds(3600), 1000).filter(g -> g.operation().equals(operation)).collectList()
+                clock.instant().minusSeconds(3600), 1000).filter(g -> g.operation().equals(operation)).collectList()
                 .block(Duration.ofSeconds(10))).extracting(ErrorGroupStore.ErrorGroup::errorType).containsExactly("Timeout"));
     }
 
     @Test
     void aBatchDeliveredAgainIsCountedOnce() {
         String operation = "crm.contact.sync." + UUID.randomUUID().toString().substring(0, 8);
-        ApmSample failed = ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+        ApmSample failed = ApmSample.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(clock.instant())
                 .setKind(ApmSampleKind.HTTP).setService("crm").setOperation(operation).setRegion("uk").setEnvironment("prod")
-                .setTimestamp(Instant.now()).setDurationMs(40).setSuccess(false).setErrorType("ConnectException").build();
+                .setTimestamp(clock.instant()).setDurationMs(40).setSuccess(false).setErrorType("ConnectException").build();
         // a partition of a topic of its own, so the listener's offsets of the real topic are not disturbed
         String topic = "redelivery-" + operation;
         List<ErrorGroupStore.Consumed> batch = List.of(new ErrorGroupStore.Consumed(topic, 0, 0, List.of(failed)),
@@ -88,7 +93,7 @@ class ErrorGroupsIT {
         store.count(List.of(new ErrorGroupStore.Consumed(topic, 0, 1, List.of(failed)), new ErrorGroupStore.Consumed(topic, 0, 2, List.of(failed))))
                 .block(Duration.ofSeconds(10));
 
-        assertThat(store.recent("crm", "HTTP", Instant.now().minusSeconds(3600), 1000).filter(g -> g.operation().equals(operation))
+        assertThat(store.recent("crm", "HTTP", clock.instant().minusSeconds(3600), 1000).filter(g -> g.operation().equals(operation))
                 .single().block(Duration.ofSeconds(10)).count()).isEqualTo(3);
     }
 

@@ -3,27 +3,39 @@ package org.wedops.apm.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.apm.aggregation.SeriesKey;
+import org.wedops.apm.errors.ErrorGroupStore;
 import org.wedops.events.ApmSample;
 import org.wedops.events.ApmSampleBatch;
 import org.wedops.events.ApmSampleKind;
 import org.wedops.events.Topics;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
@@ -36,6 +48,9 @@ class SampleBatchIngestIT {
 
     @Autowired
     KafkaAdmin admin;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void aBatchWithABadSampleTakesTheGoodOneOntoTheSamplesTopicAndNamesTheBadField() {
@@ -130,7 +145,7 @@ class SampleBatchIngestIT {
 
     @Test
     void absurdDurationsAreRejectedNamingDurationMsAndTheGoodSampleIsTaken() {
-        String now = Instant.now().toString();
+        String now = clock.instant().toString();
         String body = "{\"samples\":[" + String.join(",",
                 json("absurd", now, "1.7976931348623157e308"), json("absurd", now, "1e308"), json("absurd", now, "-1"),
                 json("absurd", now, "\"NaN\""), json("absurd", now, "1e400"), json("absurd", now, "12.5")) + "]}";
@@ -146,7 +161,7 @@ class SampleBatchIngestIT {
 
     @Test
     void aSampleAnHourAheadIsRejectedNamingTheTimestamp() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String body = "{\"samples\":[" + json("ahead", now.toString(), "5") + "," + json("ahead", now.plusSeconds(3600).toString(), "5") + "]}";
 
         post(body).expectStatus().isOk().expectBody()
@@ -159,7 +174,7 @@ class SampleBatchIngestIT {
 
     @Test
     void aBatchOfWhichNothingCanBeTakenIsRefusedAsProblemDetailsNamingEachSample() {
-        String body = "{\"samples\":[" + json("ahead", Instant.now().plusSeconds(3600).toString(), "5") + "]}";
+        String body = "{\"samples\":[" + json("ahead", clock.instant().plusSeconds(3600).toString(), "5") + "]}";
 
         post(body).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -178,7 +193,7 @@ class SampleBatchIngestIT {
     @Test
     void aSixMegabyteBodyIsRefusedWith413FromItsLengthBeforeItIsRead() {
         byte[] body = new byte[6 * 1024 * 1024];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
 
         post(body).expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -188,14 +203,14 @@ class SampleBatchIngestIT {
     @Test
     void aStreamedBodyWithoutALengthIsRefusedWith413OnceTheLimitIsPassedWithoutReadingTheRest() throws Exception {
         long total = 64L * 1024 * 1024;
-        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        AtomicLong sent = new AtomicLong();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            java.io.OutputStream out = socket.getOutputStream();
+            OutputStream out = socket.getOutputStream();
             out.write(("POST /api/apm/samples HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestTokens.ingest()
                     + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) ' ');
+            Arrays.fill(chunk, (byte) ' ');
             byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             Thread writer = new Thread(() -> {
                 try {
@@ -205,24 +220,24 @@ class SampleBatchIngestIT {
                         out.write(new byte[] {'\r', '\n'});
                         sent.addAndGet(chunk.length);
                     }
-                } catch (java.io.IOException refused) {
+                } catch (IOException refused) {
                     // the server stopped reading and closed the connection
                 }
             });
             writer.start();
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             writer.join(30_000);
             assertThat(statusLine).startsWith("HTTP/1.1 413");
         }
         assertThat(sent.get()).as("bytes the server let the client send").isLessThan(total / 2);
     }
 
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
 
     @Test
     void labelsOverTheirLimitsAreRejectedNamingTheField() {
-        String now = Instant.now().toString();
+        String now = clock.instant().toString();
         String longService = json("labels", now, "5").replace("\"service\":\"payments\"", "\"service\":\"" + "s".repeat(65) + "\"");
         String longAttribute = json("labels", now, "5").replace("\"attributes\":{}", "\"attributes\":{\"note\":\"" + "n".repeat(1025) + "\"}");
 
@@ -236,8 +251,8 @@ class SampleBatchIngestIT {
     @Test
     void samplesOfNewSeriesBeyondTheServicesCapAreRejectedAndABatchOfOnlyThoseIsRefused() {
         String service = "cap-" + UUID.randomUUID().toString().substring(0, 8);
-        String now = Instant.now().toString();
-        List<String> samples = new java.util.ArrayList<>();
+        String now = clock.instant().toString();
+        List<String> samples = new ArrayList<>();
         for (int i = 0; i <= 1000; i++) {
             samples.add(json("op-" + i, now, "5").replace("\"service\":\"payments\"", "\"service\":\"" + service + "\""));
         }
@@ -259,7 +274,7 @@ class SampleBatchIngestIT {
     @Test
     void aBatchRetriedWithTheSameIdempotencyKeyIsAnsweredAlikeAndCountedOnceInTheErrorGroups() {
         String operation = "retry." + UUID.randomUUID().toString().substring(0, 8);
-        String now = Instant.now().toString();
+        String now = clock.instant().toString();
         String failed = json(operation, now, "40").replace("\"success\":true", "\"success\":false,\"errorType\":\"Timeout\"");
         String body = "{\"samples\":[" + failed + "," + failed + "," + failed + "]}";
         String key = "batch-" + UUID.randomUUID();
@@ -287,7 +302,7 @@ class SampleBatchIngestIT {
     void aBatchIdInTheBodyWorksAsTheKeyAndAMalformedOrConflictingOneIsAProblem() {
         String operation = "batch-id." + UUID.randomUUID().toString().substring(0, 8);
         String id = "b-" + UUID.randomUUID();
-        String body = "{\"batchId\":\"" + id + "\",\"samples\":[" + json(operation, Instant.now().toString(), "5") + "]}";
+        String body = "{\"batchId\":\"" + id + "\",\"samples\":[" + json(operation, clock.instant().toString(), "5") + "]}";
         String first = new String(post(body).expectStatus().isOk().expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
         assertThat(new String(post(body, id).expectStatus().isOk().expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8))
                 .isEqualTo(first);
@@ -301,12 +316,12 @@ class SampleBatchIngestIT {
     }
 
     @Autowired
-    org.wedops.apm.errors.ErrorGroupStore errorGroups;
+    ErrorGroupStore errorGroups;
 
     private long timeouts(String operation) {
-        return errorGroups.recent("payments", "WEBHOOK", Instant.now().minusSeconds(3600), 1000)
+        return errorGroups.recent("payments", "WEBHOOK", clock.instant().minusSeconds(3600), 1000)
                 .filter(group -> group.operation().equals(operation) && group.errorType().equals("Timeout"))
-                .map(org.wedops.apm.errors.ErrorGroupStore.ErrorGroup::count).reduce(0L, Long::sum).block(Duration.ofSeconds(10));
+                .map(ErrorGroupStore.ErrorGroup::count).reduce(0L, Long::sum).block(Duration.ofSeconds(10));
     }
 
     private static boolean carries(ConsumerRecord<String, SpecificRecord> record, String operation) {

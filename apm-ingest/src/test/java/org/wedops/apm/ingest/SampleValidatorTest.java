@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -137,7 +138,7 @@ class SampleValidatorTest {
                 null, null, null, null, null, null, null, null, null, null, null, Map.of());
     }
 
-    private static SampleInput with(java.util.function.Consumer<Builder> change) {
+    private static SampleInput with(Consumer<Builder> change) {
         Builder builder = new Builder();
         change.accept(builder);
         return builder.build();

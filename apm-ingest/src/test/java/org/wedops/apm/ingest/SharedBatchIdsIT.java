@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.ResponseStatusException;
-import org.wedops.apm.ApmIngestProperties;
 import org.wedops.support.web.InvalidRequestException;
 import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.SharedPostgres;
@@ -52,10 +50,13 @@ class SharedBatchIdsIT {
     JsonMapper json;
 
     @Autowired
-    ApmIngestProperties properties;
+    BatchIdSettings batchIds;
 
     @Autowired
     ForgottenBatchIds forgotten;
+
+    @Autowired
+    MutableClock clock;
 
     @AfterEach
     void databaseBack() {
@@ -90,8 +91,8 @@ class SharedBatchIdsIT {
     void aBatchAnotherInstanceIsTakingIsAConflictUntilItsClaimIsAbandonedThenItsRetryTakesItOver() {
         String key = "abandoned-" + UUID.randomUUID();
         String body = batch("abandoned");
-        MutableClock clock = clockNow();
-        BatchLedger ledger = new BatchLedger(db, json, clock, properties);
+        MutableClock killed = clockNow();
+        BatchLedger ledger = new BatchLedger(db, json, killed, batchIds);
         // an instance claims the batch and is killed before it answers
         assertThat(ledger.claim(CALLER, key, checksum(body), bytes(body).length).block(WAIT)).isInstanceOf(BatchLedger.Claim.Won.class);
 
@@ -99,9 +100,9 @@ class SharedBatchIdsIT {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Another apm-ingest instance"));
 
-        clock.advance(properties.idempotency().abandonAfter().plusSeconds(1));
+        killed.advance(batchIds.abandonAfter().plusSeconds(1));
         AtomicInteger taken = new AtomicInteger();
-        IngestResult answer = new BatchAnswers(properties, ledger).answer(CALLER, key, "Idempotency-Key", bytes(body), () -> {
+        IngestResult answer = new BatchAnswers(batchIds, ledger).answer(CALLER, key, "Idempotency-Key", bytes(body), () -> {
             taken.incrementAndGet();
             return Mono.just(new IngestResult(2, List.of()));
         }).block(WAIT);
@@ -118,10 +119,10 @@ class SharedBatchIdsIT {
         String body = batch("old");
         post(body, key).expectStatus().isOk();
         MutableClock later = clockNow();
-        later.advance(properties.idempotency().remember().plusMinutes(1));
+        later.advance(batchIds.remember().plusMinutes(1));
         AtomicInteger taken = new AtomicInteger();
 
-        new BatchAnswers(properties, new BatchLedger(db, json, later, properties))
+        new BatchAnswers(batchIds, new BatchLedger(db, json, later, batchIds))
                 .answer(CALLER, key, "Idempotency-Key", bytes(batch("new body, old id")), () -> {
                     taken.incrementAndGet();
                     return Mono.just(new IngestResult(1, List.of()));
@@ -135,9 +136,9 @@ class SharedBatchIdsIT {
         String old = "forgotten-" + UUID.randomUUID();
         String recent = "kept-" + UUID.randomUUID();
         MutableClock longAgo = clockNow();
-        longAgo.advance(properties.idempotency().remember().plusMinutes(1).negated());
-        new BatchLedger(db, json, longAgo, properties).claim(CALLER, old, 1, 1).block(WAIT);
-        new BatchLedger(db, json, clockNow(), properties).claim(CALLER, recent, 1, 1).block(WAIT);
+        longAgo.advance(batchIds.remember().plusMinutes(1).negated());
+        new BatchLedger(db, json, longAgo, batchIds).claim(CALLER, old, 1, 1).block(WAIT);
+        new BatchLedger(db, json, clockNow(), batchIds).claim(CALLER, recent, 1, 1).block(WAIT);
 
         forgotten.forget().block(WAIT);
 
@@ -163,20 +164,21 @@ class SharedBatchIdsIT {
     }
 
     private BatchAnswers anotherInstance(MutableClock clock) {
-        return new BatchAnswers(properties, new BatchLedger(db, json, clock, properties));
+        return new BatchAnswers(batchIds, new BatchLedger(db, json, clock, batchIds));
     }
 
-    private static MutableClock clockNow() {
-        return new MutableClock(Instant.now());
+    /** Another instance's clock, at the service's time: a batch id expires by the service's clock, not the machine's. */
+    private MutableClock clockNow() {
+        return new MutableClock(clock.instant());
     }
 
     private static Supplier<Mono<IngestResult>> mustNotTake() {
         return () -> Mono.error(new AssertionError("the batch was taken a second time"));
     }
 
-    private static String batch(String operation) {
+    private String batch(String operation) {
         String sample = "{\"kind\":\"WEBHOOK\",\"service\":\"payments\",\"operation\":\"shared." + operation + "\",\"provider\":\"stripe\","
-                + "\"region\":\"uk\",\"environment\":\"prod\",\"timestamp\":\"" + Instant.now() + "\",\"durationMs\":12,\"success\":true,\"attributes\":{}}";
+                + "\"region\":\"uk\",\"environment\":\"prod\",\"timestamp\":\"" + clock.instant() + "\",\"durationMs\":12,\"success\":true,\"attributes\":{}}";
         return "{\"samples\":[" + sample + "," + sample + "]}";
     }
 

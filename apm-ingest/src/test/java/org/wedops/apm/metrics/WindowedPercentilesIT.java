@@ -15,22 +15,25 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.wedops.apm.aggregation.WindowSettings;
 import org.wedops.events.sketch.DurationSketches;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
 /**
- * Samples in over HTTP, windows out of Kafka Streams into PostgreSQL, percentiles out of the query API. Samples are
- * measured in the past and present only: a sample stamped ahead of its ingest time is counted at ingest time plus a
- * few seconds, and windows close on the wall clock, so each test works in the previous and the current minute of real
- * time and awaits the wall clock closing them (about 30 s and 90 s after the current minute began).
+ * Samples in over HTTP, windows out of Kafka Streams into PostgreSQL, percentiles out of the query API. Each test works
+ * in two minutes the test clock has not reached yet, and moves the clock past their end plus the grace: windows close on
+ * the (test) wall clock, checked every few seconds of real time, so no test waits for a real minute to pass.
  */
 @WedopsIntegrationTest
 class WindowedPercentilesIT {
@@ -44,56 +47,60 @@ class WindowedPercentilesIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    WindowSettings windows;
+
     private final Random random = new Random(3);
 
     @Test
     void percentilesOfMinutesAndOfTheHourAgreeWithExactOnesWithinTheSketchError() {
-        Instant current = earlyInAMinute();
-        Instant previous = current.minusSeconds(60);
+        Instant current = aFreshMinute();
+        Instant previous = current.minus(WindowSettings.SIZE);
         String service = unique("payments");
         double[] first = durations(1_000);
         double[] second = durations(1_000);
         post(samples(service, previous, previous.plusSeconds(50), first));
-        post(samples(service, current, Instant.now(), second));
+        post(samples(service, current, clock.instant(), second));
 
-        await().atMost(Duration.ofSeconds(150)).until(() -> storedCount(service) == 2_000);
+        closeThrough(current);
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedCount(service) == 2_000);
         Instant hour = previous.truncatedTo(ChronoUnit.HOURS);
-        boolean sameHour = current.truncatedTo(ChronoUnit.HOURS).equals(hour);
         for (String aggregation : List.of("p50", "p95", "p99")) {
             double q = Double.parseDouble(aggregation.substring(1)) / 100;
             List<Double> minutes = values(service, aggregation, "1m", previous, current.plusSeconds(60));
             assertThat(minutes).hasSize(2);
             assertThat(minutes.get(0)).isCloseTo(exact(first, q), within(exact(first, q) * DurationSketches.RELATIVE_ACCURACY));
             assertThat(minutes.get(1)).isCloseTo(exact(second, q), within(exact(second, q) * DurationSketches.RELATIVE_ACCURACY));
-            if (sameHour) {
-                // the hour's p95 is that of the merged minutes, not their average
-                double[] both = concat(first, second);
-                List<Double> hourly = values(service, aggregation, "1h", hour, hour.plusSeconds(3600));
-                assertThat(hourly).singleElement().satisfies(value -> assertThat(value).isCloseTo(exact(both, q), within(exact(both, q) * 0.01)));
-            }
+            // the hour's p95 is that of the merged minutes, not their average
+            double[] both = concat(first, second);
+            List<Double> hourly = values(service, aggregation, "1h", hour, hour.plusSeconds(3600));
+            assertThat(hourly).singleElement().satisfies(value -> assertThat(value).isCloseTo(exact(both, q), within(exact(both, q) * 0.01)));
         }
-        if (sameHour) {
-            assertThat(values(service, "count", "1h", hour, hour.plusSeconds(3600))).containsExactly(2_000.0);
-        }
+        assertThat(values(service, "count", "1h", hour, hour.plusSeconds(3600))).containsExactly(2_000.0);
         assertThat(values(service, "max", "1m", previous, current)).containsExactly(Arrays.stream(first).max().orElseThrow());
     }
 
     @Test
     void aSampleLateWithinTheGraceIsCountedAndOneLaterStillIsDroppedAndCountedAsLate() {
-        Instant current = earlyInAMinute();
-        Instant previous = current.minusSeconds(60);
+        Instant current = aFreshMinute();
+        Instant previous = current.minus(WindowSettings.SIZE);
         String service = unique("crm");
         post(samples(service, previous.plusSeconds(5), previous.plusSeconds(20), durations(10)));
-        post(samples(service, Instant.now(), Instant.now(), durations(1)));                     // the previous minute is in its grace
+        post(samples(service, clock.instant(), clock.instant(), durations(1)));                 // the previous minute is in its grace
         post(samples(service, previous.plusSeconds(30), previous.plusSeconds(30), new double[] {42.0})); // late, inside the grace: counted
-        // the wall clock passes the previous minute's end plus the 30 s grace: it closes
+        // the clock passes the previous minute's end plus the grace: it closes, the current one stays open
+        clock.set(current.plus(windows.grace()).plusSeconds(1));
         await().atMost(Duration.ofSeconds(60)).until(() -> storedCount(service) == 11);
-        post(samples(service, previous.plusSeconds(40), previous.plusSeconds(40), new double[] {43.0})); // too late: dropped
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> storedCount(service) == 12);
-        assertThat(values(service, "count", "1m", previous, current)).containsExactly(11.0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("apm.samples.late").tag("service", service).counter() != null);
-        assertThat(meters.find("apm.samples.late").tag("service", service).counter().count()).isEqualTo(1.0);
+        post(samples(service, previous.plusSeconds(40), previous.plusSeconds(40), new double[] {43.0})); // too late: dropped
+        await().atMost(Duration.ofSeconds(30)).until(() -> late(service) == 1.0);
+        closeThrough(current);
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedCount(service) >= 12);
+        assertThat(values(service, "count", "1m", previous, current)).as("the dropped sample opened no window again").containsExactly(11.0);
+        assertThat(storedCount(service)).isEqualTo(12);
     }
 
     @Test
@@ -107,14 +114,27 @@ class WindowedPercentilesIT {
     }
 
     /**
-     * The start of the current minute, once it is less than 15 s old: the previous minute then still takes samples (its
-     * grace runs until 30 s), with room for a few more seconds of posting and for other tests' samples, which may be
-     * counted up to 10 s ahead of now.
+     * The start of a minute the clock has not reached, whose previous minute is in the same hour, with the clock moved
+     * 5 s into it. Neither minute can have closed: other tests' samples are stamped by the clock, so stream time is at
+     * most the door's future skew past it, and the clock closed only windows that ended a grace before it.
      */
-    private static Instant earlyInAMinute() {
-        await().atMost(Duration.ofSeconds(65)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Instant.now().atZone(java.time.ZoneOffset.UTC).getSecond() < 15);
-        return Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    private Instant aFreshMinute() {
+        Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(WindowSettings.SIZE);
+        if (minute.equals(minute.truncatedTo(ChronoUnit.HOURS))) {
+            minute = minute.plus(WindowSettings.SIZE);
+        }
+        clock.set(minute.plusSeconds(5));
+        return minute;
+    }
+
+    /** Moves the clock past the end of the window starting at {@code start} plus the grace: it closes within seconds. */
+    private void closeThrough(Instant start) {
+        clock.set(start.plus(WindowSettings.SIZE).plus(windows.grace()).plusSeconds(1));
+    }
+
+    private double late(String service) {
+        Counter late = meters.find("apm.samples.late").tag("service", service).counter();
+        return late == null ? 0 : late.count();
     }
 
     private long storedCount(String service) {
@@ -126,7 +146,7 @@ class WindowedPercentilesIT {
         Map<String, Object> body = web.get().uri("/api/apm/metrics?metric=duration&aggregation=" + aggregation + "&interval=" + interval
                         + "&from=" + from + "&to=" + to + "&service=" + service)
                 .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
-                .exchange().expectStatus().isOk().expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                .exchange().expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
                 }).returnResult().getResponseBody();
         assertThat(body).containsEntry("aggregation", aggregation).containsEntry("interval", interval);
         return ((List<?>) body.get("points")).stream().map(point -> ((Number) ((Map<?, ?>) point).get("value")).doubleValue()).toList();

@@ -37,7 +37,7 @@ class ModelObservationIT {
 
         TestEvents.send(Topics.APM_MODELS, model, observation);
         await().atMost(Duration.ofSeconds(30)).until(() -> count(model) == 1);
-        ConsumerProgress.awaitConsumed("apm-ingest", TestEvents.send(Topics.APM_MODELS, model, observation));
+        ConsumerProgress.awaitConsumed("apm-ingest-model-observations", TestEvents.send(Topics.APM_MODELS, model, observation));
 
         assertThat(count(model)).isEqualTo(1);
         Map<String, Object> row = db.sql("""

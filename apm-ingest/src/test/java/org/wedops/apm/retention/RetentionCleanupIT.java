@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.WedopsIntegrationTest;
 
 @WedopsIntegrationTest
@@ -21,10 +22,13 @@ class RetentionCleanupIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void errorGroupsNotSeenFor30DaysAndObservationsOlderThan400DaysAreDeletedTheRestKept() {
         String prefix = UUID.randomUUID().toString().substring(0, 8);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         group(prefix + "-stale", now.minus(Duration.ofDays(31)));
         group(prefix + "-fresh", now.minus(Duration.ofDays(29)));
         observation(prefix, now.minus(Duration.ofDays(401)));

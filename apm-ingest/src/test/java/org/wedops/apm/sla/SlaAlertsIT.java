@@ -27,6 +27,7 @@ import org.wedops.events.ThresholdProfile;
 import org.wedops.events.Topics;
 import org.wedops.events.sketch.DurationSketches;
 import org.wedops.support.protection.ProtectionStates;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
@@ -43,6 +44,9 @@ class SlaAlertsIT {
 
     @Autowired
     ProtectionStates protection;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void anErrorRateAboveFivePercentForHalfAnHourIsCriticalAndResolvesWhenTheErrorsAreGone() {
@@ -88,7 +92,7 @@ class SlaAlertsIT {
         String ordinary = unique("ordinary");
         String service = unique("venue");
         TestEvents.send(Topics.PROTECTION, wedding, ProtectionState.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now()).setRegion(wedding).setTimeZone("Europe/London").setLevel(ProtectionLevel.MAXIMUM)
+                .setOccurredAt(clock.instant()).setRegion(wedding).setTimeZone("Europe/London").setLevel(ProtectionLevel.MAXIMUM)
                 .setProfile(ThresholdProfile.WEDDING_DAY).setFreezeActive(true).setWeddingActive(true).setReasons(List.of("wedding w-7"))
                 .build());
         await().atMost(Duration.ofSeconds(30)).until(() -> protection.profile(wedding) == ThresholdProfile.WEDDING_DAY);
@@ -110,8 +114,8 @@ class SlaAlertsIT {
     }
 
     /** Thirty closed minutes up to now of one series: {@code count} requests, {@code errors} failed, the slowest tenth at {@code slowMs}. */
-    private static List<ApmWindow> lastHalfHour(ApmSampleKind kind, String service, String region, int count, int errors, double slowMs) {
-        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    private List<ApmWindow> lastHalfHour(ApmSampleKind kind, String service, String region, int count, int errors, double slowMs) {
+        Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         String series = String.join("|", kind.name(), service, "GET /api/bookings", "", region, "prod");
         List<ApmWindow> minutes = new ArrayList<>();
         for (int minute = 0; minute < 30; minute++) {

@@ -10,17 +10,21 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.wedops.deploy.api.RequestProperties.EnvironmentSettings;
 import org.wedops.deploy.alerts.DeploymentAlerts;
+import org.wedops.deploy.deployment.Deployment;
 import org.wedops.support.audit.AuditLog;
 import org.wedops.deploy.deployment.DeploymentStore;
 import org.wedops.deploy.deployment.DeploymentStore.NewDeployment;
 import org.wedops.deploy.deployment.PhaseRecorder;
+import org.wedops.deploy.drivers.DeployableServices;
 import org.wedops.deploy.execution.DeploymentRunner;
 import org.wedops.deploy.gate.GateDecision;
 import org.wedops.deploy.gate.Gatekeeper;
+import org.wedops.support.web.InvalidRequestException;
 
 import reactor.core.publisher.Mono;
 
@@ -40,10 +44,12 @@ class DeploymentRequests {
     private final DeploymentRunner runner;
     private final TransactionalOperator transaction;
     private final RequestProperties properties;
+    private final DeployableServices services;
     private final Clock clock;
 
     DeploymentRequests(DeploymentStore store, PhaseRecorder phases, Gatekeeper gate, AuditLog audit, DeploymentAlerts alerts,
-                       DeploymentRunner runner, TransactionalOperator transaction, RequestProperties properties, Clock clock) {
+                       DeploymentRunner runner, TransactionalOperator transaction, RequestProperties properties,
+                       DeployableServices services, Clock clock) {
         this.store = store;
         this.phases = phases;
         this.gate = gate;
@@ -52,10 +58,24 @@ class DeploymentRequests {
         this.runner = runner;
         this.transaction = transaction;
         this.properties = properties;
+        this.services = services;
         this.clock = clock;
     }
 
-    Mono<ResponseEntity<Object>> accept(DeploymentRequest request, String idempotencyKey, String by) {
+    /**
+     * Checks the request's fields and the Idempotency-Key (400 naming the field), then who may ask for an emergency
+     * override (403), before anything is read or written.
+     *
+     * @param admin whether the caller holds the ADMIN role, which an emergency override needs
+     */
+    Mono<ResponseEntity<Object>> accept(DeploymentRequest request, String idempotencyKey, String by, boolean admin) {
+        RequestRules.check(request, services);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidRequestException("Idempotency-Key", "must be 1–200 characters");
+        }
+        if (request.isEmergency() && !admin) {
+            throw new AccessDeniedException("an emergency override needs the ADMIN role");
+        }
         if (idempotencyKey == null) {
             return create(request, null, by);
         }
@@ -131,7 +151,7 @@ class DeploymentRequests {
         return Problems.of(HttpStatus.LOCKED, "Deployments are frozen", decision.reason(), details);
     }
 
-    private static ResponseEntity<Object> accepted(org.wedops.deploy.deployment.Deployment d) {
+    private static ResponseEntity<Object> accepted(Deployment d) {
         return ResponseEntity.accepted().location(URI.create("/api/admin/infrastructure/deployments/" + d.id())).body(DeploymentView.of(d));
     }
 }

@@ -1,6 +1,7 @@
 package org.wedops.deploy.deployment;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -39,7 +40,7 @@ public class DeploymentStore {
                 .bind("at", d.at().atOffset(ZoneOffset.UTC))
                 .bind("key", Parameter.fromOrEmpty(d.idempotencyKey(), String.class))
                 .bind("override", Parameter.fromOrEmpty(d.overrideExpiresAt() == null ? null : d.overrideExpiresAt().atOffset(ZoneOffset.UTC),
-                        java.time.OffsetDateTime.class))
+                        OffsetDateTime.class))
                 .fetch().rowsUpdated().then();
     }
 

@@ -1,6 +1,7 @@
 package org.wedops.deploy.deployment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -55,7 +56,7 @@ public class PhaseRecorder {
         this.transaction = transaction;
         this.publisher = publisher;
         this.clock = clock;
-        work.start("deployment event outbox", java.time.Duration.ofSeconds(2), this::publishLeftovers);
+        work.start("deployment event outbox", Duration.ofSeconds(2), this::publishLeftovers);
     }
 
     /** The first phase of a new deployment, in the caller's transaction. */

@@ -2,6 +2,7 @@ package org.wedops.deploy.drivers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +19,31 @@ public record DeployableServices(Map<String, ServiceSettings> services) {
 
     public DeployableServices {
         services = services == null ? Map.of() : Map.copyOf(services);
+        services.forEach(DeployableServices::check);
+    }
+
+    /** A service that could never be deployed stops the start, naming the setting, rather than failing its first deployment. */
+    private static void check(String name, ServiceSettings settings) {
+        String prefix = "wedops.deploy.services." + name + ".";
+        if (settings.driver() == null) {
+            throw new IllegalArgumentException(prefix + "driver is required: one of " + List.of(DriverKind.values()));
+        }
+        if (settings.timeout().isNegative() || settings.timeout().isZero()) {
+            throw new IllegalArgumentException(prefix + "timeout must be positive, was " + settings.timeout());
+        }
+        boolean described = switch (settings.driver()) {
+            case COMMAND -> settings.command() != null && !settings.command().rollout().isEmpty();
+            case KUBERNETES -> settings.kubernetes() != null && settings.kubernetes().deployment() != null && settings.kubernetes().image() != null;
+            case DOCKER -> settings.docker() != null && settings.docker().image() != null && settings.docker().label() != null;
+        };
+        if (!described) {
+            throw new IllegalArgumentException(prefix + settings.driver().name().toLowerCase(Locale.ROOT) + " is required for the "
+                    + settings.driver() + " driver: " + switch (settings.driver()) {
+                        case COMMAND -> "command.rollout";
+                        case KUBERNETES -> "kubernetes.deployment and kubernetes.image";
+                        case DOCKER -> "docker.image and docker.label";
+                    });
+        }
     }
 
     /** The service's settings; null when it is not deployable. */

@@ -2,6 +2,8 @@ package org.wedops.deploy.execution;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 import org.wedops.deploy.alerts.DeploymentAlerts;
@@ -141,7 +143,7 @@ class DeploymentExecution {
                         .switchIfEmpty(drivers.call(target, () -> driver.currentVersion(target)))
                 : drivers.call(target, () -> driver.currentVersion(target))
                         .switchIfEmpty(store.lastSucceededVersion(d.service(), d.environment(), d.region(), d.id()));
-        return previous.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+        return previous.map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(before -> move(d, DeploymentPhase.ROLLING_OUT, owner,
                         "rolling out " + d.version() + before.map(v -> " over " + v).orElse(""), new Also(before.orElse(null), true, null)))
                 .flatMap(rolling -> drivers.call(target, () -> driver.rollout(target, d.version()))
@@ -193,7 +195,7 @@ class DeploymentExecution {
     }
 
     /** Failures of a step: a driver's, or an unexpected one inside it; losing the deployment is not one of them. */
-    private static java.util.function.Predicate<Throwable> failure() {
+    private static Predicate<Throwable> failure() {
         return e -> !(e instanceof PhaseRecorder.LostDeployment);
     }
 

@@ -1,6 +1,5 @@
 package org.wedops.deploy.execution;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +37,6 @@ public class DeploymentRunner implements DisposableBean {
     private final String instance = "orchestrator-" + UUID.randomUUID();
     private final Map<UUID, Disposable> driving = new ConcurrentHashMap<>();
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
-    private final Disposable renewal;
 
     DeploymentRunner(DatabaseClient db, DeploymentExecution execution, ExecutionProperties properties, DeployableServices services,
                      RecurringWork work) {
@@ -46,12 +44,9 @@ public class DeploymentRunner implements DisposableBean {
         this.execution = execution;
         this.properties = properties;
         this.services = services;
-        Duration lease = properties.lease();
         work.start("deployment claims", properties.claimEvery(), wakeUps.asFlux(), this::claimAndDrive);
-        this.renewal = Flux.interval(lease.dividedBy(3)).concatMap(tick -> renew().onErrorResume(e -> {
-            log.warn("Lease renewal failed: {}", e.toString());
-            return Mono.empty();
-        })).subscribe();
+        // one renewal for every deployment this instance drives, a third of the lease apart: two may fail in a row
+        work.start("deployment lease renewal", properties.lease().dividedBy(3), this::renew);
     }
 
     /** A new deployment is waiting: claim it now rather than at the next tick. */
@@ -123,7 +118,6 @@ public class DeploymentRunner implements DisposableBean {
      */
     @Override
     public void destroy() {
-        renewal.dispose();
         driving.values().forEach(Disposable::dispose);
     }
 }

@@ -8,6 +8,7 @@ import org.wedops.deploy.drivers.DeployableServices;
 import org.wedops.deploy.verification.VerificationProperties;
 import org.wedops.deploy.drivers.DeployableServices.ServiceSettings;
 import org.wedops.support.protection.ProtectionStates;
+import org.wedops.support.web.InvalidRequestException;
 
 /** The gate applied to a configured service: its budget from configuration, its region's state from ops.protection.v1. */
 @Component
@@ -23,6 +24,17 @@ public class Gatekeeper {
         this.properties = properties;
         this.verification = verification;
         this.gate = new DeploymentGate(clock);
+    }
+
+    /** A caller's question: the service must be a deployable one and the region given, else a 400 naming the field. */
+    GateDecision ask(String service, String region) {
+        if (service == null || properties.service(service) == null) {
+            throw new InvalidRequestException("service", "must be a deployable service; configured: " + properties.names());
+        }
+        if (region == null || region.isBlank()) {
+            throw new InvalidRequestException("region", "is required");
+        }
+        return decide(service, region);
     }
 
     public GateDecision decide(String service, String region) {

@@ -1,7 +1,5 @@
 package org.wedops.deploy.targethealth;
 
-import java.time.Clock;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,22 +10,14 @@ import reactor.core.publisher.Flux;
 class TargetHealthController {
 
     private final TargetHealthStore store;
-    private final TargetHealthProperties properties;
-    private final Clock clock;
 
-    TargetHealthController(TargetHealthStore store, TargetHealthProperties properties, Clock clock) {
+    TargetHealthController(TargetHealthStore store) {
         this.store = store;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     /** The health the orchestrator would verify a deployment against, per target. */
     @GetMapping("/api/admin/infrastructure/deployments/targets")
     Flux<TargetHealth> targets(@RequestParam(required = false) String service, @RequestParam(required = false) String region) {
-        return store.all(blankToNull(service), blankToNull(region), clock.instant().minus(properties.healthStaleAfter()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return store.all(service, region);
     }
 }

@@ -1,5 +1,6 @@
 package org.wedops.deploy.targethealth;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,13 +16,20 @@ import reactor.core.publisher.Flux;
 public class TargetHealthStore {
 
     private final DatabaseClient db;
+    private final TargetHealthProperties properties;
+    private final Clock clock;
 
-    TargetHealthStore(DatabaseClient db) {
+    TargetHealthStore(DatabaseClient db, TargetHealthProperties properties, Clock clock) {
         this.db = db;
+        this.properties = properties;
+        this.clock = clock;
     }
 
-    /** @param staleBefore checks older than this are marked stale */
-    public Flux<TargetHealth> all(String service, String region, Instant staleBefore) {
+    /** Every target's latest check, of one service and region when given (blank: all); older than the stale limit marked stale. */
+    public Flux<TargetHealth> all(String service, String region) {
+        Instant staleBefore = clock.instant().minus(properties.healthStaleAfter());
+        service = service == null || service.isBlank() ? null : service;
+        region = region == null || region.isBlank() ? null : region;
         return db.sql("""
                         select * from target_health
                         where (:service::text is null or service = :service)

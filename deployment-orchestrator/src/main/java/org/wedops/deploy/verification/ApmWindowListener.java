@@ -28,7 +28,7 @@ class ApmWindowListener {
         this.timeout = kafka.listenerCallTimeout();
     }
 
-    @KafkaListener(id = "${spring.application.name}-apm-windows", idIsGroup = false, topics = Topics.APM_WINDOWS)
+    @KafkaListener(id = "apm-windows", groupId = "${spring.application.name}-apm-windows", topics = Topics.APM_WINDOWS)
     void onWindow(ApmWindow window, Acknowledgment ack) {
         db.sql("""
                         insert into apm_window (series_key, window_start, window_end, service, environment, region, requests, errors, max_ms, event_id,

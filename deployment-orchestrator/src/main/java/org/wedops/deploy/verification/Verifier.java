@@ -43,14 +43,17 @@ public class Verifier {
         this.clock = clock;
     }
 
+    /** The longest a verdict on too little data waits past its deadline for this instance's protection view to catch up. */
+    static final Duration VIEW_CATCH_UP = Duration.ofSeconds(30);
+
     /**
+     * Polls for as long as this one watch lasts (a {@code Flux.interval} bound to it, not background work): it ends
+     * with the verdict.
+     *
      * @param since       evidence older than this says nothing about what is deployed now
      * @param operatorCan whether an operator's rollback or abort request ends the watch (not during a rollback)
      * @return PASS or FAIL, with why
      */
-    /** The longest a verdict on too little data waits past its deadline for this instance's protection view to catch up. */
-    static final Duration VIEW_CATCH_UP = Duration.ofSeconds(30);
-
     public Mono<Verdict> watch(Deployment d, Instant since, boolean operatorCan) {
         Duration interval = d.emergency() ? settings.emergencyInterval() : settings.interval();
         int needed = d.emergency() ? 1 : Math.max(1, settings.confirmations());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ import org.wedops.events.DeploymentEvent;
 import org.wedops.events.DeploymentPhase;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
+import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
 
@@ -104,7 +106,7 @@ class DeploymentApiIT {
             assertThat(alert.getEndsAt()).isAfter(clock.instant());
             // inside the freeze a version passes only on data: healthy traffic while it is verified
             awaitPhase(db, id, "VERIFYING");
-            org.wedops.testsupport.TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout",
+            TestEvents.send(Topics.APM_WINDOWS, "it-cmd|checkout",
                     DeployFixtures.apmWindow("it-cmd", environment, region, clock.instant().plusMillis(500), 50, 60));
             awaitPhase(db, id, "SUCCEEDED");
             assertThat(deployments.awaitEvent(DeploymentEvent.class, e -> e.getDeploymentId().equals(id.toString())
@@ -165,9 +167,9 @@ class DeploymentApiIT {
                 .jsonPath("$.phases[0].phase").isEqualTo("REQUESTED")
                 .jsonPath("$.phases[2].phase").isEqualTo("VERIFYING")
                 .jsonPath("$.phases[2].durationMs").value(ms -> assertThat(((Number) ms).longValue()).isGreaterThanOrEqualTo(3000))
-                .jsonPath("$.phases[3].detail").value(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.startsWith("insufficient data: 0 requests < minimum 20 after "),
-                        org.hamcrest.Matchers.endsWith("; policy pass outside protected windows: unverified")));
+                .jsonPath("$.phases[3].detail").value(Matchers.allOf(
+                        Matchers.startsWith("insufficient data: 0 requests < minimum 20 after "),
+                        Matchers.endsWith("; policy pass outside protected windows: unverified")));
         web.get().uri("/api/admin/infrastructure/deployments?service=it-cmd&environment=" + environment + "&phase=SUCCEEDED")
                 .headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER")))
                 .exchange().expectStatus().isOk().expectBody()

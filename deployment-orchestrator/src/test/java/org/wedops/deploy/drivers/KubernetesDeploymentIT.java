@@ -12,11 +12,13 @@ import static org.wedops.deploy.DeployFixtures.unique;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -135,7 +138,7 @@ class KubernetesDeploymentIT {
         assertThat(phaseNames(db, next)).containsExactly("REQUESTED", "MIGRATING", "ROLLING_OUT", "VERIFYING", "SUCCEEDED");
     }
 
-    private io.fabric8.kubernetes.client.dsl.ScalableResource<Job> migration(String version) {
+    private ScalableResource<Job> migration(String version) {
         return kubernetes.batch().v1().jobs().inNamespace("it").withName("web-migrate-" + version);
     }
 
@@ -148,7 +151,7 @@ class KubernetesDeploymentIT {
         return d == null ? null : d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
-    private void controllerReports(java.util.function.Function<Deployment, io.fabric8.kubernetes.api.model.apps.DeploymentStatus> status) {
+    private void controllerReports(Function<Deployment, DeploymentStatus> status) {
         UnaryOperator<Deployment> edit = d -> {
             d.setStatus(status.apply(d));
             return d;

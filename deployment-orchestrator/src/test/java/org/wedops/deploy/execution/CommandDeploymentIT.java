@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -35,6 +36,7 @@ import org.wedops.events.HealthStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
 import org.wedops.testsupport.TestEvents;
+import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
 
 /** Deployments through the command driver (a real shell script) from request to conclusion, with verification against ops.health.v1. */
@@ -264,8 +266,8 @@ class CommandDeploymentIT {
         UUID held = requestAccepted(web, "it-cmd", environment, region, "2.0.0");
         awaitPhase(db, held, "ROLLING_OUT");
         web.post().uri("/api/admin/infrastructure/deployments/" + held + "/abort")
-                .headers(h -> h.setBearerAuth(org.wedops.testsupport.TestTokens.withRoles("OPERATOR")))
-                .bodyValue(java.util.Map.of("reason", "wrong build"))
+                .headers(h -> h.setBearerAuth(TestTokens.withRoles("OPERATOR")))
+                .bodyValue(Map.of("reason", "wrong build"))
                 .exchange().expectStatus().isAccepted();
         Files.writeString(STATE.resolve("it-cmd-" + environment + "-2.0.0.release"), "");
         awaitPhase(db, held, "ROLLED_BACK");

@@ -26,7 +26,7 @@ import org.wedops.testsupport.WedopsIntegrationTest;
 @WedopsIntegrationTest
 class TargetHealthIT {
 
-    private static final String GROUP = "deployment-orchestrator";
+    private static final String GROUP = "deployment-orchestrator-target-health";
 
     @Autowired
     DatabaseClient db;

@@ -1,9 +1,6 @@
 package org.wedops.gateway.audittrail;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,37 +12,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.wedops.gateway.GatewayProperties;
-import org.wedops.gateway.routing.RouteTable;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/**
- * {@code GET /api/audit} at the gateway: each service's own audit trail (the services own their audits; the gateway
- * keeps none), read from all of them at once with the caller's token, each within a timeout, and merged by time.
- * A service that does not answer in time, refuses or fails is listed under {@code missing}, never silently left out.
- */
+/** {@code GET /api/audit} at the gateway (ADMIN): every service's audit trail merged by time ({@link ServiceAuditTrails}). */
 @RestController
 class AuditTrailController {
 
-    /** The services' answer shape ({@code org.wedops.support.audit.AuditController.AuditPage}). */
-    record ServicePage(List<ServiceEntry> entries) {
-    }
+    private final ServiceAuditTrails trails;
 
-    record ServiceEntry(long id, java.time.Instant at, String actor, String action, String target, String reason, String outcome) {
-    }
-
-    private final GatewayProperties gateway;
-    private final Duration timeout;
-    private final WebClient client = WebClient.builder().build();
-
-    AuditTrailController(GatewayProperties gateway, AuditTrailProperties properties) {
-        this.gateway = gateway;
-        this.timeout = properties.timeout();
+    AuditTrailController(ServiceAuditTrails trails) {
+        this.trails = trails;
     }
 
     @GetMapping("/api/audit")
@@ -60,33 +37,7 @@ class AuditTrailController {
         } catch (AuditTrailQuery.Invalid invalid) {
             return Mono.just(badRequest(invalid.problems));
         }
-        return Flux.fromIterable(RouteTable.ROUTES)
-                .flatMap(route -> page(route.service(), query, authorization))
-                .collectList()
-                .map(pages -> ResponseEntity.ok((Object) AuditTrail.merge(pages, query.limit())));
-    }
-
-    private Mono<AuditTrail.Page> page(String service, AuditTrailQuery query, String authorization) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUri(gateway.addressOf(service)).path("/api/audit");
-        query.parameters().forEach(uri::queryParam);
-        URI address = uri.encode().build().toUri();
-        return client.get().uri(address).header(HttpHeaders.AUTHORIZATION, authorization).accept(MediaType.APPLICATION_JSON)
-                .retrieve().bodyToMono(ServicePage.class)
-                .timeout(timeout)
-                .map(page -> new AuditTrail.Page(service, page.entries() == null ? List.of() : page.entries().stream()
-                        .map(e -> new AuditTrail.Entry(service, e.id(), e.at(), e.actor(), e.action(), e.target(), e.reason(), e.outcome()))
-                        .toList(), null))
-                .onErrorResume(error -> Mono.just(new AuditTrail.Page(service, List.of(), failure(error))));
-    }
-
-    private String failure(Throwable error) {
-        if (error instanceof TimeoutException) {
-            return "no answer within " + timeout.toMillis() + " ms";
-        }
-        if (error instanceof WebClientResponseException response) {
-            return "answered HTTP " + response.getStatusCode().value();
-        }
-        return "unreachable (" + error.getClass().getSimpleName() + ")";
+        return trails.read(query, authorization).map(trail -> ResponseEntity.ok((Object) trail));
     }
 
     private static ResponseEntity<Object> badRequest(List<AuditTrailQuery.Problem> problems) {

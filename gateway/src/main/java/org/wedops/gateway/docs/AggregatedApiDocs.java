@@ -10,8 +10,8 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.wedops.gateway.GatewayProperties;
 import org.wedops.gateway.routing.RouteTable;
+import org.wedops.gateway.routing.RoutingProperties;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +26,7 @@ class AggregatedApiDocs {
     static final String DOCS_PREFIX = "/v3/api-docs/";
 
     @Bean
-    RouteLocator apiDocsRouteLocator(RouteLocatorBuilder builder, GatewayProperties properties, JsonMapper json) {
+    RouteLocator apiDocsRouteLocator(RouteLocatorBuilder builder, RoutingProperties properties, JsonMapper json) {
         ApiDocumentRewrite rewrite = new ApiDocumentRewrite(json);
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (RouteTable.ServiceRoute route : RouteTable.ROUTES) {

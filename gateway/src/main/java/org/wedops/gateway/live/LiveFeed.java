@@ -43,7 +43,7 @@ final class LiveFeed implements SmartLifecycle {
 
     LiveFeed(Map<String, Object> consumerProperties, LiveHub hub, Clock clock) {
         Map<String, Object> properties = new java.util.HashMap<>(consumerProperties);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "wedops-gateway-live-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "gateway-live-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "wedops-gateway-live");

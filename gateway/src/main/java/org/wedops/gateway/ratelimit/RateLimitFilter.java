@@ -2,6 +2,7 @@ package org.wedops.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -65,7 +66,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     static Mono<Void> tooManyRequests(ServerWebExchange exchange, RequestBuckets.Decision decision, String reason, Map<String, Object> extra) {
         long retryAfterSeconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        Map<String, Object> members = new java.util.LinkedHashMap<>(extra);
+        Map<String, Object> members = new LinkedHashMap<>(extra);
         members.put("retryAfterSeconds", retryAfterSeconds);
         return ProblemResponse.write(exchange, HttpStatus.TOO_MANY_REQUESTS, reason + "; retry in " + retryAfterSeconds + " s.", members);
     }

@@ -20,6 +20,17 @@ public record RequestProperties(
         @DefaultValue("5MB") DataSize maxIngestBodySize,
         @DefaultValue Cors cors) {
 
+    public RequestProperties {
+        positive("max-body-size", maxBodySize);
+        positive("max-ingest-body-size", maxIngestBodySize);
+    }
+
+    private static void positive(String name, DataSize size) {
+        if (size.toBytes() <= 0) {
+            throw new IllegalArgumentException("wedops.gateway.requests." + name + " must be positive, got " + size);
+        }
+    }
+
     /**
      * @param allowedOrigins origins a browser may call the API from, e.g. {@code https://ops.example.com}; empty
      *                       (the default) means no cross-origin access at all

@@ -23,4 +23,24 @@ public record CircuitBreakerProperties(
         @DefaultValue("10") int minimumNumberOfCalls,
         @DefaultValue("30s") Duration waitInOpenState,
         @DefaultValue("3") int trialCalls) {
+
+    private static final String PREFIX = "wedops.gateway.circuit-breaker.";
+
+    public CircuitBreakerProperties {
+        if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
+            throw new IllegalArgumentException(PREFIX + "failure-rate-threshold must be above 0 and at most 100, got " + failureRateThreshold);
+        }
+        atLeastOne("sliding-window-size", slidingWindowSize);
+        atLeastOne("minimum-number-of-calls", minimumNumberOfCalls);
+        atLeastOne("trial-calls", trialCalls);
+        if (waitInOpenState.isNegative() || waitInOpenState.isZero()) {
+            throw new IllegalArgumentException(PREFIX + "wait-in-open-state must be positive, got " + waitInOpenState);
+        }
+    }
+
+    private static void atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(PREFIX + name + " must be at least 1, got " + value);
+        }
+    }
 }

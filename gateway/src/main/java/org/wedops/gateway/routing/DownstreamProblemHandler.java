@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
-import org.wedops.gateway.GatewayProperties;
 import org.wedops.security.ProblemResponse;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -31,10 +30,10 @@ class DownstreamProblemHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamProblemHandler.class);
 
-    private final GatewayProperties properties;
+    private final RoutingProperties properties;
     private final CircuitBreakerProperties circuitBreaker;
 
-    DownstreamProblemHandler(GatewayProperties properties, CircuitBreakerProperties circuitBreaker) {
+    DownstreamProblemHandler(RoutingProperties properties, CircuitBreakerProperties circuitBreaker) {
         this.properties = properties;
         this.circuitBreaker = circuitBreaker;
     }

@@ -6,7 +6,6 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.wedops.gateway.GatewayProperties;
 
 /**
  * One route per service of the {@link RouteTable}, to its configured address. Headers, Authorization included, go
@@ -16,7 +15,7 @@ import org.wedops.gateway.GatewayProperties;
 class ServiceRoutes {
 
     @Bean
-    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewayProperties properties) {
+    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, RoutingProperties properties) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (RouteTable.ServiceRoute route : RouteTable.ROUTES) {
             routes.route(route.service(), spec -> spec

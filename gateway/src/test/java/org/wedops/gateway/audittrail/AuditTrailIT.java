@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class AuditTrailIT {
     private static HttpServer standIn(String service, int status, Duration delay, String body) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/api/audit", exchange -> {
                 queries.put(service, String.valueOf(exchange.getRequestURI().getRawQuery()));
                 tokens.put(service, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));

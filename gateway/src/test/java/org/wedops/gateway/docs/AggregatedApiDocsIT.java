@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.wedops.gateway.GatewayAgainstStandIns;
@@ -16,7 +17,7 @@ class AggregatedApiDocsIT extends GatewayAgainstStandIns {
         web.get().uri("/v3/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.urls[*].name").value(names -> assertThat(names).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsAll(SERVICES))
+                .jsonPath("$.urls[*].name").value(names -> assertThat(names).asInstanceOf(InstanceOfAssertFactories.LIST).containsAll(SERVICES))
                 .jsonPath("$.urls[?(@.name == 'scaling-planner')].url").isEqualTo(List.of("/v3/api-docs/scaling-planner"));
     }
 

@@ -7,11 +7,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ContainerHealthReported;
 import org.wedops.events.ThresholdProfile;
-import org.wedops.health.HealthCollectorProperties;
 import org.wedops.health.classification.Classification;
 import org.wedops.health.classification.StatusConfirmation;
 import org.wedops.health.publishing.HealthAlertPublisher;
 import org.wedops.health.publishing.HealthEventPublisher;
+import org.wedops.health.status.CheckSubject;
 import org.wedops.health.status.TargetStatus;
 import org.wedops.health.status.TargetStatusStore;
 
@@ -32,15 +32,15 @@ public class CheckRecorder {
     private final TargetStatusStore store;
     private final HealthEventPublisher events;
     private final HealthAlertPublisher alerts;
-    private final HealthCollectorProperties properties;
+    private final CheckingProperties settings;
     private final Clock clock;
 
     CheckRecorder(TargetStatusStore store, HealthEventPublisher events, HealthAlertPublisher alerts,
-                  HealthCollectorProperties properties, Clock clock) {
+                  CheckingProperties settings, Clock clock) {
         this.store = store;
         this.events = events;
         this.alerts = alerts;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -75,7 +75,7 @@ public class CheckRecorder {
 
     private Mono<Recorded> afterPrevious(ContainerHealthReported check, TargetStatus previous) {
         StatusConfirmation before = previous.confirmation();
-        StatusConfirmation now = before.next(check.getStatus(), properties.confirmations());
+        StatusConfirmation now = before.next(check.getStatus(), settings.confirmations());
         boolean changed = now.changedFrom(before);
         Instant changedAt = changed ? check.getOccurredAt() : previous.changedAt();
         Mono<Void> transition = changed

@@ -1,25 +1,29 @@
 package org.wedops.health.checking;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.wedops.health.HealthCollectorProperties;
+import org.wedops.health.classification.ThresholdProperties;
 import org.wedops.health.targets.ConfiguredTargets;
+import org.wedops.health.targets.HealthTarget;
 import org.wedops.health.targets.HealthTargetRepository;
 import org.wedops.health.targets.TargetSchedule;
-import org.wedops.support.database.DeferredMigration;
+import org.wedops.support.database.RecurringWork;
 import org.wedops.support.protection.ProtectionStates;
 
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Every tick, checks the due targets concurrently (bounded), each under its own timeout, so a slow target never
- * delays the others. Starts once the database schema is ready.
+ * Every tick, hands the due HTTP targets to a {@link CheckQueue}, which probes them concurrently (bounded), each under
+ * its own timeout, so a slow target never delays the others. Which targets are due, at what pace, and that a target
+ * is not taken again while in flight is {@link TargetSchedule}'s per-target business; the tick only asks it. The
+ * first run stores the configured targets and loads the registered ones, trying again with back-off until it can.
  */
 @Component
 class ProbeLoop implements DisposableBean {
@@ -28,50 +32,45 @@ class ProbeLoop implements DisposableBean {
 
     private final TargetSchedule schedule;
     private final TargetCheck check;
-    private final HealthTargetRepository targets;
-    private final ConfiguredTargets configured;
     private final ProtectionStates protection;
-    private final HealthCollectorProperties properties;
-    private final DeferredMigration migration;
-    private volatile Disposable loop;
+    private final CheckingProperties settings;
+    private final ThresholdProperties thresholds;
+    private final RecurringWork work;
+    private final Mono<Void> loaded;
+    private volatile CheckQueue<HealthTarget> queue;
 
     ProbeLoop(TargetSchedule schedule, TargetCheck check, HealthTargetRepository targets, ConfiguredTargets configured,
-              ProtectionStates protection, HealthCollectorProperties properties, DeferredMigration migration) {
+              ProtectionStates protection, CheckingProperties settings, ThresholdProperties thresholds, RecurringWork work) {
         this.schedule = schedule;
         this.check = check;
-        this.targets = targets;
-        this.configured = configured;
         this.protection = protection;
-        this.properties = properties;
-        this.migration = migration;
+        this.settings = settings;
+        this.thresholds = thresholds;
+        this.work = work;
+        this.loaded = configured.store()
+                .thenMany(targets.findAll().doOnNext(schedule::add))
+                .then(Mono.<Void>fromRunnable(() -> log.info("Probing {} target(s)", schedule.size())))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+                        .doBeforeRetry(retry -> log.warn("Loading the HTTP targets failed, trying again: {}", retry.failure().toString())))
+                .cache();
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void startOnceMigrated() {
-        migration.whenMigrated(this::start);
+    void start() {
+        queue = new CheckQueue<>("HTTP", settings.concurrency(), HealthTarget::id, check::check, schedule::done);
+        work.start("HTTP probing", settings.tick(), this::handOverDue);
     }
 
-    private void start() {
-        loop = configured.store()
-                .thenMany(targets.findAll().doOnNext(schedule::add))
-                .then(Mono.fromRunnable(() -> log.info("Probing {} target(s)", schedule.size())))
-                .thenMany(Flux.interval(properties.tick()))
-                .onBackpressureDrop()
-                .concatMapIterable(tick -> schedule.takeDue(target ->
-                        properties.thresholds().forProfile(protection.profile(target.region())).intervalFactor()))
-                .flatMap(target -> check.check(target)
-                        .onErrorResume(e -> {
-                            log.warn("Check of {} failed: {}", target.id(), e.toString());
-                            return Mono.empty();
-                        })
-                        .doFinally(signal -> schedule.done(target)), properties.concurrency())
-                .subscribe();
+    private Mono<Void> handOverDue() {
+        return loaded.then(Mono.fromRunnable(() -> schedule.takeDue(target ->
+                        thresholds.forProfile(protection.profile(target.region())).intervalFactor())
+                .forEach(queue::offer)));
     }
 
     @Override
     public void destroy() {
-        if (loop != null) {
-            loop.dispose();
+        if (queue != null) {
+            queue.dispose();
         }
     }
 }

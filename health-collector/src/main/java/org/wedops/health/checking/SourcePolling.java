@@ -1,41 +1,47 @@
 package org.wedops.health.checking;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.wedops.support.database.DeferredMigration;
+import org.wedops.health.classification.ThresholdProperties;
+import org.wedops.health.targets.FixedRate;
+import org.wedops.support.database.RecurringWork;
+import org.wedops.support.protection.ProtectionStates;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Drives a container or pod source: every tick it lists the source's targets and checks each one that is due, at a
- * fixed rate per target, with at most {@code concurrency} checks in flight across ticks. A slow check holds only its
- * own slot and its own target (never taken again while in flight), and a listing never waits for the previous
- * listing's checks to end — waiting for whole rounds is what made the Docker source fall behind.
+ * Drives a container or pod source: every tick it lists the source's targets and hands each one that is due to the
+ * source's {@link CheckQueue}, at a {@link FixedRate} per target, shortened by its region's profile (e.g. halved on
+ * wedding days). A target is never taken again while its check is in flight, and a listing never waits for the
+ * previous listing's checks to end.
  */
 @Component
 public class SourcePolling implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(SourcePolling.class);
+    private final ThresholdProperties thresholds;
+    private final ProtectionStates protection;
+    private final RecurringWork work;
+    private final Clock clock;
+    private final List<Disposable> queues = new CopyOnWriteArrayList<>();
 
-    private final ContainerChecks checks;
-    private final DeferredMigration migration;
-    private final List<Disposable> running = new CopyOnWriteArrayList<>();
-
-    SourcePolling(ContainerChecks checks, DeferredMigration migration) {
-        this.checks = checks;
-        this.migration = migration;
+    SourcePolling(ThresholdProperties thresholds, ProtectionStates protection, RecurringWork work, Clock clock) {
+        this.thresholds = thresholds;
+        this.protection = protection;
+        this.work = work;
+        this.clock = clock;
     }
 
     /**
@@ -46,26 +52,40 @@ public class SourcePolling implements DisposableBean {
     public <T> void start(String source, Duration interval, int concurrency, Supplier<Flux<T>> listing, Function<T, String> id,
                           Function<T, String> region, Function<T, Mono<Void>> check) {
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
-        migration.whenMigrated(() -> running.add(Flux.interval(Duration.ZERO, checks.tick(interval))
-                .onBackpressureDrop()
-                .concatMap(tick -> Flux.defer(listing)
-                        .onErrorResume(e -> {
-                            log.warn("Listing the {} targets failed, trying again next tick: {}", source, e.toString());
-                            return Flux.empty();
-                        })
-                        .filter(target -> !inFlight.contains(id.apply(target)) && checks.due(id.apply(target), region.apply(target), interval))
-                        .doOnNext(target -> inFlight.add(id.apply(target))), 1)
-                .flatMap(target -> check.apply(target)
-                        .onErrorResume(e -> {
-                            log.warn("{} check of {} failed: {}", source, id.apply(target), e.toString());
-                            return Mono.empty();
-                        })
-                        .doFinally(signal -> inFlight.remove(id.apply(target))), concurrency)
-                .subscribe()));
+        Map<String, Instant> nextDue = new ConcurrentHashMap<>();
+        CheckQueue<T> queue = new CheckQueue<>(source, concurrency, id, check, target -> inFlight.remove(id.apply(target)));
+        queues.add(queue);
+        work.start(source + " polling", tick(interval), () -> Flux.defer(listing)
+                .filter(target -> !inFlight.contains(id.apply(target)) && due(nextDue, id.apply(target), region.apply(target), interval))
+                .doOnNext(target -> {
+                    inFlight.add(id.apply(target));
+                    queue.offer(target);
+                })
+                .then());
+    }
+
+    /**
+     * How often a source lists its targets: a fifth of its interval at the tightest profile's pace (wedding days), so
+     * a target is checked within a fifth of an interval of being due.
+     */
+    private Duration tick(Duration interval) {
+        double tightest = Math.min(1.0, thresholds.tightestIntervalFactor());
+        return Duration.ofMillis(Math.max(500, Math.round(interval.toMillis() * tightest / 5)));
+    }
+
+    private boolean due(Map<String, Instant> nextDue, String id, String region, Duration interval) {
+        Instant now = clock.instant();
+        Instant next = nextDue.get(id);
+        if (next != null && now.isBefore(next)) {
+            return false;
+        }
+        double factor = thresholds.forProfile(protection.profile(region)).intervalFactor();
+        nextDue.put(id, FixedRate.nextDue(next, Duration.ofMillis(Math.round(interval.toMillis() * factor)), now));
+        return true;
     }
 
     @Override
     public void destroy() {
-        running.forEach(Disposable::dispose);
+        queues.forEach(Disposable::dispose);
     }
 }

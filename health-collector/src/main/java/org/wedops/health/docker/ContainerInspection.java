@@ -3,6 +3,7 @@ package org.wedops.health.docker;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,14 @@ import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.core.InvocationBuilder;
 
+import org.wedops.health.checking.WatchedLabels;
+
 /**
  * Everything one check needs from the engine about one container: inspect (state, health, failing streak, last
  * health output, restart count, start and finish times, ports) and, while it runs, one stats sample (CPU % and
  * memory %). Blocking: callers run it on the bounded-elastic scheduler.
  */
 final class ContainerInspection {
-
-    static final String SERVICE_LABEL = "wedops.service";
-    static final String REGION_LABEL = "wedops.region";
-    static final String AUTO_RESTART_LABEL = "wedops.auto-restart";
 
     record Inspected(String id, String name, String service, String region, boolean autoRestart, boolean running, String state,
                      Integer exitCode, String health, int failingStreak, String lastHealthOutput, int restartCount,
@@ -39,12 +38,12 @@ final class ContainerInspection {
     record Usage(Double cpuPercent, Double memoryPercent, Long cpuTotal, Long systemTotal) {
     }
 
-    static Inspected inspect(DockerEngine engine, String containerId, String defaultRegion, Instant now, boolean sampleStats,
+    static Inspected inspect(DockerEngine engine, String containerId, Instant now, boolean sampleStats,
                              Usage lastUsage) throws IOException {
         DockerClient client = engine.client();
         InspectContainerResponse container = client.inspectContainerCmd(containerId).exec();
         InspectContainerResponse.ContainerState state = container.getState();
-        Map<String, String> labels = container.getConfig().getLabels() == null ? Map.of() : container.getConfig().getLabels();
+        Map<String, String> labels = container.getConfig().getLabels();
         String name = container.getName().startsWith("/") ? container.getName().substring(1) : container.getName();
         boolean running = Boolean.TRUE.equals(state.getRunning());
         String health = state.getHealth() == null ? null : state.getHealth().getStatus();
@@ -69,7 +68,7 @@ final class ContainerInspection {
         if (container.getNetworkSettings() != null && container.getNetworkSettings().getPorts() != null) {
             String ports = container.getNetworkSettings().getPorts().getBindings().entrySet().stream()
                     .filter(e -> e.getValue() != null)
-                    .map(e -> e.getKey() + "->" + java.util.Arrays.stream(e.getValue()).map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList())
+                    .map(e -> e.getKey() + "->" + Arrays.stream(e.getValue()).map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList())
                     .reduce((a, b) -> a + "," + b).orElse("");
             if (!ports.isEmpty()) {
                 details.put("ports", ports);
@@ -81,8 +80,8 @@ final class ContainerInspection {
         }
         Double cpu = usage == null ? null : usage.cpuPercent();
         Double memory = usage == null ? null : usage.memoryPercent();
-        return new Inspected(container.getId(), name, labels.getOrDefault(SERVICE_LABEL, name),
-                labels.getOrDefault(REGION_LABEL, defaultRegion), "true".equalsIgnoreCase(labels.get(AUTO_RESTART_LABEL)),
+        return new Inspected(container.getId(), name, WatchedLabels.service(labels, name), WatchedLabels.region(labels),
+                WatchedLabels.autoRestart(labels),
                 running, state.getStatus(), state.getExitCodeLong() == null ? null : state.getExitCodeLong().intValue(), health,
                 failingStreak, lastOutput, container.getRestartCount() == null ? 0 : container.getRestartCount(), cpu, memory, details,
                 usage);

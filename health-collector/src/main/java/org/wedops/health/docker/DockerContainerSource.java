@@ -10,13 +10,12 @@ import com.github.dockerjava.api.model.Container;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.wedops.events.HealthSource;
-import org.wedops.health.HealthCollectorProperties;
-import org.wedops.health.checking.CheckSubject;
 import org.wedops.health.checking.ContainerChecks;
 import org.wedops.health.checking.Measurements;
 import org.wedops.health.checking.SourcePolling;
+import org.wedops.health.checking.WatchedLabels;
 import org.wedops.health.classification.ContainerObservation;
-import org.wedops.health.restart.Restarter;
+import org.wedops.health.status.CheckSubject;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,63 +24,47 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Watches the containers that carry the configured labels: every interval each is inspected (bounded concurrency,
  * on the bounded-elastic scheduler since docker-java blocks), classified under its region's profile and recorded;
- * one that stays CRITICAL is offered to the restart rules. Also restarts containers for them.
+ * one that stays CRITICAL is offered to the restart rules.
  */
-public class DockerContainerSource implements Restarter {
+class DockerContainerSource {
 
     private static final Map<String, String> DEFAULT_SELECTOR = Map.of("wedops.watch", "true");
 
     private final DockerEngine engine;
     private final ContainerChecks checks;
-    private final HealthCollectorProperties properties;
+    private final DockerProperties settings;
     private final SourcePolling polling;
     private final Clock clock;
     private final Map<String, Integer> checksSoFar = new ConcurrentHashMap<>();
     private final Map<String, ContainerInspection.Usage> lastUsage = new ConcurrentHashMap<>();
 
-    public DockerContainerSource(DockerEngine engine, ContainerChecks checks, HealthCollectorProperties properties, SourcePolling polling,
-                                 Clock clock) {
+    DockerContainerSource(DockerEngine engine, ContainerChecks checks, DockerProperties settings, SourcePolling polling, Clock clock) {
         this.engine = engine;
         this.checks = checks;
-        this.properties = properties;
+        this.settings = settings;
         this.polling = polling;
         this.clock = clock;
     }
 
-    @Override
-    public HealthSource source() {
-        return HealthSource.DOCKER;
-    }
-
-    @Override
-    public Mono<Void> restart(String containerName) {
-        return Mono.<Void>fromRunnable(() -> engine.client().restartContainerCmd(containerName).withTimeout(10).exec())
-                .subscribeOn(Schedulers.boundedElastic());
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        polling.start("Docker", properties.docker().interval(), properties.docker().concurrency(), this::watched,
-                Container::getId, DockerContainerSource::regionOf, container -> check(container.getId()));
+        polling.start("Docker", settings.interval(), settings.concurrency(), this::watched,
+                Container::getId, container -> WatchedLabels.region(container.getLabels()), container -> check(container.getId()));
     }
 
     private Flux<Container> watched() {
-        Map<String, String> selector = properties.docker().labels() == null || properties.docker().labels().isEmpty()
-                ? DEFAULT_SELECTOR : properties.docker().labels();
+        Map<String, String> selector = settings.labels() == null || settings.labels().isEmpty()
+                ? DEFAULT_SELECTOR : settings.labels();
         return Mono.fromCallable(() -> engine.client().listContainersCmd().withShowAll(true).withLabelFilter(selector).exec())
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapIterable(containers -> containers);
     }
 
-    private static String regionOf(Container container) {
-        return container.getLabels() == null ? "default" : container.getLabels().getOrDefault(ContainerInspection.REGION_LABEL, "default");
-    }
-
     private Mono<Void> check(String containerId) {
         Instant now = clock.instant();
-        boolean sampleStats = checksSoFar.merge(containerId, 1, Integer::sum) % Math.max(1, properties.docker().statsEvery()) == 1
-                || properties.docker().statsEvery() <= 1;
-        return Mono.fromCallable(() -> ContainerInspection.inspect(engine, containerId, "default", now, sampleStats,
+        boolean sampleStats = checksSoFar.merge(containerId, 1, Integer::sum) % Math.max(1, settings.statsEvery()) == 1
+                || settings.statsEvery() <= 1;
+        return Mono.fromCallable(() -> ContainerInspection.inspect(engine, containerId, now, sampleStats,
                         lastUsage.get(containerId)))
                 .doOnNext(seen -> {
                     if (seen.usage() != null) {
@@ -95,6 +78,6 @@ public class DockerContainerSource implements Restarter {
                                 seen.failingStreak(), seen.lastHealthOutput(), true, null, restartsInWindow, null, seen.cpuPercent(),
                                 seen.memoryPercent()),
                         new Measurements(null, seen.cpuPercent(), seen.memoryPercent(), seen.restartCount(), seen.details()),
-                        seen.autoRestart(), properties.docker().interval().multipliedBy(4)));
+                        seen.autoRestart(), settings.interval().multipliedBy(4)));
     }
 }

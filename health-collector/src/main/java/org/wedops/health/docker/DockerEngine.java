@@ -14,7 +14,6 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.wedops.health.HealthCollectorProperties;
 
 /**
  * The Docker Engine client (docker-java over Apache HttpClient 5), built once from configuration, else DOCKER_HOST,
@@ -27,7 +26,7 @@ public class DockerEngine implements DisposableBean, AutoCloseable {
     private final DockerHttpClient http;
     private final ObjectMapper json;
 
-    public DockerEngine(HealthCollectorProperties.Docker settings) {
+    public DockerEngine(DockerProperties settings) {
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (settings.host() != null && !settings.host().isBlank()) {
             config.withDockerHost(settings.host());
@@ -56,9 +55,9 @@ public class DockerEngine implements DisposableBean, AutoCloseable {
 
     /**
      * One stats reading taken at once ({@code one-shot}, engine API 1.41+). docker-java only offers the plain
-     * {@code stream=false} call, for which the engine waits a second for a second reading; with 200 containers those
-     * waits are what made the Docker source fall behind. The reading carries cumulative CPU counters only, so the
-     * caller computes CPU % against its own previous reading.
+     * {@code stream=false} call, for which the engine waits a second for a second reading, and every sampled check would
+     * hold its slot for that second (bench/health-collector/README.md measures what it cost). The reading carries
+     * cumulative CPU counters only, so the caller computes CPU % against its own previous reading.
      */
     Statistics oneShotStats(String containerId) throws IOException {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()

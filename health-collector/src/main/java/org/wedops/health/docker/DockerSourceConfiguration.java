@@ -5,23 +5,32 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.wedops.health.HealthCollectorProperties;
+import org.wedops.events.HealthSource;
 import org.wedops.health.checking.ContainerChecks;
 import org.wedops.health.checking.SourcePolling;
+import org.wedops.health.restart.Restarter;
 
-/** The Docker source exists only when enabled ({@code wedops.health.docker.enabled=true}). */
+/**
+ * The Docker source exists only when enabled ({@code wedops.health.docker.enabled=true}): the engine, what watches
+ * its containers and, apart from it, what restarts them.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "wedops.health.docker.enabled", havingValue = "true")
 class DockerSourceConfiguration {
 
     @Bean
-    DockerEngine dockerEngine(HealthCollectorProperties properties) {
-        return new DockerEngine(properties.docker());
+    DockerEngine dockerEngine(DockerProperties settings) {
+        return new DockerEngine(settings);
     }
 
     @Bean
-    DockerContainerSource dockerContainerSource(DockerEngine engine, ContainerChecks checks, HealthCollectorProperties properties,
+    Restarter dockerRestarter(DockerEngine engine) {
+        return new Restarter(HealthSource.DOCKER, container -> engine.client().restartContainerCmd(container).withTimeout(10).exec());
+    }
+
+    @Bean
+    DockerContainerSource dockerContainerSource(DockerEngine engine, ContainerChecks checks, DockerProperties settings,
                                                 SourcePolling polling, Clock clock) {
-        return new DockerContainerSource(engine, checks, properties, polling, clock);
+        return new DockerContainerSource(engine, checks, settings, polling, clock);
     }
 }

@@ -1,13 +1,13 @@
 package org.wedops.health.history;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.wedops.health.HealthCollectorProperties;
 import org.wedops.health.status.TargetStatusStore;
+import org.wedops.support.database.RecurringWork;
 
 import reactor.core.publisher.Mono;
 
@@ -15,22 +15,25 @@ import reactor.core.publisher.Mono;
 @Component
 class HistoryRetention {
 
+    /** History is kept for days: an hour late is nothing, and one delete an hour stays small. */
+    static final Duration EVERY = Duration.ofHours(1);
+
     private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
 
     private final TargetStatusStore store;
-    private final HealthCollectorProperties properties;
+    private final HistoryProperties settings;
     private final Clock clock;
 
-    HistoryRetention(TargetStatusStore store, HealthCollectorProperties properties, Clock clock) {
+    HistoryRetention(TargetStatusStore store, HistoryProperties settings, Clock clock, RecurringWork work) {
         this.store = store;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
+        work.start("history retention", EVERY, this::deleteExpiredHistory);
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     Mono<Void> deleteExpiredHistory() {
-        return store.deleteHistoryBefore(clock.instant().minus(properties.retention()))
-                .doOnNext(deleted -> log.info("Deleted {} health check(s) older than {}", deleted, properties.retention()))
+        return store.deleteHistoryBefore(clock.instant().minus(settings.retention()))
+                .doOnNext(deleted -> log.info("Deleted {} health check(s) older than {}", deleted, settings.retention()))
                 .then();
     }
 }

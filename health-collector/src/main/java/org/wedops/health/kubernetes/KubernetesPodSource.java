@@ -11,13 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.wedops.events.HealthSource;
-import org.wedops.health.HealthCollectorProperties;
-import org.wedops.health.checking.CheckSubject;
 import org.wedops.health.checking.ContainerChecks;
 import org.wedops.health.checking.Measurements;
 import org.wedops.health.checking.SourcePolling;
+import org.wedops.health.checking.WatchedLabels;
 import org.wedops.health.classification.ContainerObservation;
-import org.wedops.health.restart.Restarter;
+import org.wedops.health.status.CheckSubject;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,52 +25,38 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Watches the pods of the configured namespaces and labels through fabric8 (blocking, so on the bounded-elastic
  * scheduler): phase, readiness, restarts, last termination reason and, where the metrics API answers, CPU and
- * memory against limits. A pod that stays CRITICAL is offered to the restart rules; restarting deletes it so its
- * controller replaces it.
+ * memory against limits. A pod that stays CRITICAL is offered to the restart rules.
  */
-public class KubernetesPodSource implements Restarter {
+class KubernetesPodSource {
 
     private static final Logger log = LoggerFactory.getLogger(KubernetesPodSource.class);
 
     private final KubernetesClient client;
     private final ContainerChecks checks;
-    private final HealthCollectorProperties properties;
+    private final KubernetesProperties settings;
     private final SourcePolling polling;
     private volatile boolean metricsAvailable = true;
 
-    public KubernetesPodSource(KubernetesClient client, ContainerChecks checks, HealthCollectorProperties properties, SourcePolling polling) {
+    KubernetesPodSource(KubernetesClient client, ContainerChecks checks, KubernetesProperties settings, SourcePolling polling) {
         this.client = client;
         this.checks = checks;
-        this.properties = properties;
+        this.settings = settings;
         this.polling = polling;
-    }
-
-    @Override
-    public HealthSource source() {
-        return HealthSource.KUBERNETES;
-    }
-
-    @Override
-    public Mono<Void> restart(String podId) {
-        int dot = podId.indexOf('.');
-        return Mono.<Void>fromRunnable(() -> client.pods().inNamespace(podId.substring(0, dot)).withName(podId.substring(dot + 1)).delete())
-                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        polling.start("Kubernetes", properties.kubernetes().interval(), 8, this::watched,
+        polling.start("Kubernetes", settings.interval(), 8, this::watched,
                 pod -> PodObservations.id(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
-                pod -> pod.getMetadata().getLabels() == null ? "default"
-                        : pod.getMetadata().getLabels().getOrDefault(PodObservations.REGION_LABEL, "default"),
+                pod -> WatchedLabels.region(pod.getMetadata().getLabels()),
                 this::check);
     }
 
     private Flux<Pod> watched() {
-        return Flux.fromIterable(properties.kubernetes().namespaces())
+        return Flux.fromIterable(settings.namespaces())
                 .concatMap(namespace -> Mono.fromCallable(() -> {
                             var pods = client.pods().inNamespace(namespace);
-                            Map<String, String> labels = properties.kubernetes().labels();
+                            Map<String, String> labels = settings.labels();
                             return (labels == null || labels.isEmpty() ? pods.list() : pods.withLabels(labels).list()).getItems();
                         })
                         .subscribeOn(Schedulers.boundedElastic())
@@ -89,7 +74,7 @@ public class KubernetesPodSource implements Restarter {
                                     null, seen.ready() || !running, seen.notReady(), restartsInWindow, seen.terminationReason(),
                                     seen.cpuPercent(), seen.memoryPercent()),
                             new Measurements(null, seen.cpuPercent(), seen.memoryPercent(), seen.restartCount(), seen.details()),
-                            seen.autoRestart(), properties.kubernetes().interval().multipliedBy(4));
+                            seen.autoRestart(), settings.interval().multipliedBy(4));
                 });
     }
 
@@ -106,5 +91,4 @@ public class KubernetesPodSource implements Restarter {
             return null;
         }
     }
-
 }

@@ -9,12 +9,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 
+import org.wedops.health.checking.WatchedLabels;
+
 /** Reads what a check needs from a pod (and its metrics, when the metrics API answered). */
 final class PodObservations {
-
-    static final String SERVICE_LABEL = "wedops.service";
-    static final String REGION_LABEL = "wedops.region";
-    static final String AUTO_RESTART_LABEL = "wedops.auto-restart";
 
     record Seen(String id, String namespace, String name, String service, String region, boolean autoRestart, String phase,
                 boolean ready, String notReady, int restartCount, String terminationReason, Integer exitCode,
@@ -55,8 +53,8 @@ final class PodObservations {
         if (reason != null) {
             details.put("lastTermination", reason);
         }
-        return new Seen(id(namespace, name), namespace, name, labels.getOrDefault(SERVICE_LABEL, labels.getOrDefault("app", name)),
-                labels.getOrDefault(REGION_LABEL, "default"), "true".equalsIgnoreCase(labels.get(AUTO_RESTART_LABEL)), phase,
+        return new Seen(id(namespace, name), namespace, name, WatchedLabels.service(labels, labels.getOrDefault("app", name)),
+                WatchedLabels.region(labels), WatchedLabels.autoRestart(labels), phase,
                 !statuses.isEmpty() && notReady.isEmpty(), String.join(",", notReady), restarts, reason, exitCode,
                 cpuPercent(pod, metrics), memoryPercent(pod, metrics), details);
     }

@@ -2,6 +2,7 @@ package org.wedops.health.probe;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 import io.netty.resolver.AbstractAddressResolver;
@@ -62,7 +63,7 @@ final class GuardedAddressResolverGroup extends AddressResolverGroup<InetSocketA
         };
     }
 
-    private List<InetSocketAddress> judged(InetSocketAddress target) throws java.net.UnknownHostException {
+    private List<InetSocketAddress> judged(InetSocketAddress target) throws UnknownHostException {
         if (!target.isUnresolved()) {
             InetAddress literal = target.getAddress();
             addresses.check(literal.getHostAddress(), literal);

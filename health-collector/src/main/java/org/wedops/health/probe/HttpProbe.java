@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.wedops.health.targets.HealthTarget;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -35,11 +34,10 @@ public class HttpProbe {
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024)).build();
     }
 
-    public Mono<ProbeResult> probe(HealthTarget target) {
-        Duration timeout = Duration.ofMillis(target.timeoutMs());
+    public Mono<ProbeResult> probe(String url, Duration timeout) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            return client.get().uri(target.url())
+            return client.get().uri(url)
                     .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
                             .map(body -> ProbeResult.response(status(response.statusCode()), since(started), truncate(body))))
                     .timeout(timeout)

@@ -1,11 +1,12 @@
 package org.wedops.health.restart;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -14,13 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
-import org.wedops.health.checking.CheckSubject;
-import org.wedops.health.status.TargetStatusStore;
 import org.wedops.security.Role;
-import org.wedops.support.audit.AuditLog;
 import org.wedops.support.protection.RegionProtection;
-import org.wedops.support.web.InvalidRequestException;
 
 import reactor.core.publisher.Mono;
 
@@ -33,15 +29,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/admin/infrastructure/containers")
 class ManualRestartController {
 
-    private final TargetStatusStore statuses;
-    private final RestartDecisions decisions;
-    private final AuditLog audit;
+    private final ManualRestarts restarts;
     private final Clock clock;
 
-    ManualRestartController(TargetStatusStore statuses, RestartDecisions decisions, AuditLog audit, Clock clock) {
-        this.statuses = statuses;
-        this.decisions = decisions;
-        this.audit = audit;
+    ManualRestartController(ManualRestarts restarts, Clock clock) {
+        this.restarts = restarts;
         this.clock = clock;
     }
 
@@ -50,38 +42,25 @@ class ManualRestartController {
 
     @PostMapping("/{id}/restart")
     Mono<ResponseEntity<Object>> restart(@PathVariable String id, @RequestBody(required = false) RestartRequest request,
-                                         Authentication authentication, Principal principal) {
+                                         Authentication authentication) {
+        boolean admin = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
         boolean emergency = request != null && Boolean.TRUE.equals(request.emergency());
-        String reason = request == null ? null : request.reason();
-        if (emergency) {
-            boolean admin = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
-            if (!admin) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "an emergency restart needs the ADMIN role"));
-            }
-            if (reason == null || reason.isBlank()) {
-                return Mono.error(new InvalidRequestException("reason", "an emergency restart needs a written reason"));
-            }
-        }
-        return statuses.find(id)
-                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no container or pod '" + id + "'")))
-                .flatMap(status -> decisions.byHand(new CheckSubject(status.id(), status.service(), status.region(), status.source()),
-                                principal.getName(), emergency, reason)
-                        .flatMap(decision -> audit.record(clock.instant(), principal.getName(), emergency ? "container.restart.emergency" : "container.restart",
-                                id, reason, (decision.restart() ? "RESTARTED: " : "REFUSED: ") + decision.reason()).thenReturn(decision))
-                        .map(decision -> decision.restart()
-                                ? ResponseEntity.accepted().body((Object) Map.of("restarted", id, "reason", decision.reason()))
-                                : refusal(decision, decisions.protectionOf(status.region()))));
+        return restarts.restart(id, authentication.getName(), admin, emergency, request == null ? null : request.reason())
+                .map(outcome -> outcome.decision().restart()
+                        ? ResponseEntity.accepted().<Object>body(Map.of("restarted", id, "reason", outcome.decision().reason()))
+                        : refusal(outcome.decision(), outcome.protection()));
     }
 
     private ResponseEntity<Object> refusal(RestartPolicy.Decision decision, RegionProtection protection) {
         boolean locked = decision.heldByProtection();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(locked ? HttpStatus.LOCKED : HttpStatus.CONFLICT,
                 "Not restarted: " + decision.reason());
-        problem.setTitle(!locked ? "Cannot restart" : protection.known() ? "Protected window" : "Protection state " + protection.knowledge().name().toLowerCase());
+        problem.setTitle(!locked ? "Cannot restart"
+                : protection.known() ? "Protected window" : "Protection state " + protection.knowledge().name().toLowerCase(Locale.ROOT));
         Instant until = locked ? protection.protectedUntil(clock.instant()) : null;
         if (until != null) {
             problem.setProperty("windowEndsAt", until.toString());
         }
-        return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

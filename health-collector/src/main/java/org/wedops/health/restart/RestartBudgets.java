@@ -7,7 +7,6 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.time.Duration;
 
 import org.springframework.stereotype.Component;
-import org.wedops.health.HealthCollectorProperties;
 
 /**
  * Each target's automatic-restart budget (default 3 per hour) as a resilience4j rate limiter per target: a budget is
@@ -18,8 +17,7 @@ public class RestartBudgets {
 
     private final RateLimiterRegistry limiters;
 
-    RestartBudgets(HealthCollectorProperties properties) {
-        HealthCollectorProperties.Restarts restarts = properties.restarts();
+    RestartBudgets(RestartProperties restarts) {
         this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(restarts.budget())
                 .limitRefreshPeriod(restarts.budgetPeriod())

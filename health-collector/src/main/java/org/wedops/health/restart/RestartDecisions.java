@@ -6,10 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
 import org.wedops.events.AlertSource;
@@ -17,7 +19,7 @@ import org.wedops.events.AlertStatus;
 import org.wedops.events.HealthSource;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
-import org.wedops.health.checking.CheckSubject;
+import org.wedops.health.status.CheckSubject;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.protection.ProtectionStates;
 import org.wedops.support.protection.RegionProtection;
@@ -44,7 +46,7 @@ public class RestartDecisions {
 
     RestartDecisions(List<Restarter> restarters, RestartBudgets budgets, ProtectionStates protection, EventPublisher publisher,
                      AlertSource alerts, DatabaseClient db, Clock clock) {
-        this.restarters = restarters.stream().collect(java.util.stream.Collectors.toMap(Restarter::source, r -> r));
+        this.restarters = restarters.stream().collect(Collectors.toMap(Restarter::source, r -> r));
         this.budgets = budgets;
         this.protection = protection;
         this.publisher = publisher;
@@ -99,7 +101,7 @@ public class RestartDecisions {
                 .bind("id", UUID.randomUUID()).bind("target", subject.id()).bind("source", subject.source().name())
                 .bind("at", now.atOffset(ZoneOffset.UTC)).bind("by", who).bind("restart", decision.restart())
                 .bind("reason", decision.reason()).bind("outcome", outcome)
-                .bind("why", org.springframework.r2dbc.core.Parameter.fromOrEmpty(why, String.class))
+                .bind("why", Parameter.fromOrEmpty(why, String.class))
                 .fetch().rowsUpdated().then();
     }
 

@@ -1,8 +1,9 @@
 package org.wedops.health.status;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,17 +46,13 @@ class ContainerStatusController {
     @GetMapping("/{id}/history")
     Flux<ContainerHealthReported> history(@PathVariable String id, @RequestParam(required = false) Instant from,
                                           @RequestParam(required = false) Instant to) {
-        Instant end = to != null ? to : clock.instant();
-        Instant start = from != null ? from : end.minus(Duration.ofHours(1));
-        if (!start.isBefore(end)) {
-            return Flux.error(new InvalidRequestException("from", "must be before 'to'"));
-        }
-        return store.history(id, start, end);
+        return Mono.fromSupplier(() -> HistoryWindow.of(from, to, clock.instant()))
+                .flatMapMany(window -> store.history(id, window.from(), window.to()));
     }
 
     private static HealthStatus parseStatus(String status) {
         try {
-            return HealthStatus.valueOf(status.toUpperCase());
+            return HealthStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("status", "must be one of HEALTHY, DEGRADED, CRITICAL, UNKNOWN");
         }
@@ -63,7 +60,7 @@ class ContainerStatusController {
 
     /** Field names as in DESIGN.md's API sketch. */
     record ContainerView(String id, String service, String region, String source, String status,
-                         java.util.List<String> reasons, Double responseTimeMs, Instant checkedAt, Instant changedAt) {
+                         List<String> reasons, Double responseTimeMs, Instant checkedAt, Instant changedAt) {
         static ContainerView of(TargetStatus status) {
             return new ContainerView(status.id(), status.service(), status.region(), status.source().name(),
                     status.status().name(), status.reasons(), status.responseTimeMs(), status.checkedAt(), status.changedAt());

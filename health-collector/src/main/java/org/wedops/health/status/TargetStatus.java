@@ -21,6 +21,10 @@ public record TargetStatus(
         HealthStatus candidateStatus,
         int candidateStreak) {
 
+    public CheckSubject subject() {
+        return new CheckSubject(id, service, region, source);
+    }
+
     public StatusConfirmation confirmation() {
         return new StatusConfirmation(status, candidateStatus, candidateStreak);
     }

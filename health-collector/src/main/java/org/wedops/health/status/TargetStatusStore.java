@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.wedops.events.ContainerHealthReported;
 import org.wedops.events.HealthSource;
 import org.wedops.events.HealthStatus;
+import org.wedops.events.ThresholdProfile;
 import org.wedops.health.classification.StatusConfirmation;
 
 import reactor.core.publisher.Flux;
@@ -104,7 +105,7 @@ public class TargetStatusStore {
                         .setRegion(row.get("region", String.class)).setSource(HealthSource.valueOf(row.get("source", String.class)))
                         .setStatus(HealthStatus.valueOf(row.get("status", String.class)))
                         .setReasons(List.of(row.get("reasons", String[].class)))
-                        .setProfile(org.wedops.events.ThresholdProfile.valueOf(row.get("profile", String.class)))
+                        .setProfile(ThresholdProfile.valueOf(row.get("profile", String.class)))
                         .setResponseTimeMs(row.get("response_time_ms", Double.class))
                         .build())
                 .all();

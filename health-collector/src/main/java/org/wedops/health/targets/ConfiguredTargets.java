@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.wedops.health.HealthCollectorProperties;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,11 +15,11 @@ public class ConfiguredTargets {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredTargets.class);
 
-    private final HealthCollectorProperties properties;
+    private final TargetProperties properties;
     private final HealthTargetRepository targets;
     private final Clock clock;
 
-    ConfiguredTargets(HealthCollectorProperties properties, HealthTargetRepository targets, Clock clock) {
+    ConfiguredTargets(TargetProperties properties, HealthTargetRepository targets, Clock clock) {
         this.properties = properties;
         this.targets = targets;
         this.clock = clock;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.wedops.support.web.FieldProblem;
 
@@ -23,7 +24,7 @@ public record TargetRegistration(
         @Min(100) @Max(599) Integer expectedStatus,
         String bodyContains,
         Boolean autoRestart,
-        @jakarta.validation.constraints.Size(max = TargetRegistration.MAX_REASON) String reason) {
+        @Size(max = TargetRegistration.MAX_REASON) String reason) {
 
     static final int MAX_REASON = 500;
 

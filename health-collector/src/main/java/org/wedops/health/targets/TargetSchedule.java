@@ -25,7 +25,7 @@ public class TargetSchedule {
     }
 
     public void add(HealthTarget target) {
-        entries.put(target.id(), new Entry(target, Instant.MIN, false));
+        entries.put(target.id(), new Entry(target, null, false));
     }
 
     public void remove(String id) {
@@ -40,15 +40,11 @@ public class TargetSchedule {
     public synchronized List<HealthTarget> takeDue(ToDoubleFunction<HealthTarget> intervalFactor) {
         Instant now = clock.instant();
         return entries.values().stream()
-                .filter(entry -> !entry.inFlight() && !entry.dueAt().isAfter(now))
+                .filter(entry -> !entry.inFlight() && (entry.dueAt() == null || !entry.dueAt().isAfter(now)))
                 .map(entry -> {
                     HealthTarget target = entry.target();
                     Duration interval = Duration.ofMillis(Math.max(1000, Math.round(target.intervalSeconds() * 1000 * intervalFactor.applyAsDouble(target))));
-                    // fixed rate: the next check is due one interval after this one was due, not after it was taken, so
-                    // tick granularity does not stretch every interval; a target far behind starts afresh instead of bursting
-                    Instant next = entry.dueAt().equals(Instant.MIN) || entry.dueAt().plus(interval).isBefore(now)
-                            ? now.plus(interval) : entry.dueAt().plus(interval);
-                    entries.put(target.id(), new Entry(target, next, true));
+                    entries.put(target.id(), new Entry(target, FixedRate.nextDue(entry.dueAt(), interval, now), true));
                     return target;
                 })
                 .toList();
@@ -58,6 +54,7 @@ public class TargetSchedule {
         entries.computeIfPresent(target.id(), (id, entry) -> new Entry(entry.target(), entry.dueAt(), false));
     }
 
+    /** @param dueAt when the target is due; null until first taken, so it is due at once */
     private record Entry(HealthTarget target, Instant dueAt, boolean inFlight) {
     }
 }

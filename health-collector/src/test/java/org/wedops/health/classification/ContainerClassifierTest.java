@@ -14,7 +14,7 @@ import org.wedops.events.ThresholdProfile;
 
 class ContainerClassifierTest {
 
-    private static final HealthThresholds.Profiles DEFAULTS = new HealthThresholds.Profiles(null, null, null);
+    private static final ThresholdProperties DEFAULTS = new ThresholdProperties(null, null, null);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """

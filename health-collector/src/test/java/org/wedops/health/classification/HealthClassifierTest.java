@@ -15,7 +15,7 @@ import org.wedops.health.targets.HealthTarget;
 
 class HealthClassifierTest {
 
-    private static final HealthThresholds.Profiles DEFAULTS = new HealthThresholds.Profiles(null, null, null);
+    private static final ThresholdProperties DEFAULTS = new ThresholdProperties(null, null, null);
 
     @ParameterizedTest(name = "{0} ms, HTTP {1}, {2} -> {3} ({4})")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wedops.health.HealthCollectorProperties;
 
 /**
  * The collector against a real Docker Engine that demands TLS with client certificates ({@code dockerd --tlsverify}),
@@ -116,8 +115,8 @@ class DockerEngineTlsIT {
         return new DockerEngine(settings(tls, certPath));
     }
 
-    private static HealthCollectorProperties.Docker settings(boolean tls, Path certPath) {
-        return new HealthCollectorProperties.Docker(true, "tcp://127.0.0.1:" + port, Map.of(), Duration.ofSeconds(15), 4, 4, tls, certPath);
+    private static DockerProperties settings(boolean tls, Path certPath) {
+        return new DockerProperties(true, "tcp://127.0.0.1:" + port, Map.of(), Duration.ofSeconds(15), 4, 4, tls, certPath);
     }
 
     private static void authority(Path key, Path certificate, String name) throws Exception {

@@ -52,7 +52,7 @@ class UnreadProtectionIT {
     @Autowired
     DatabaseClient db;
 
-    @Value("${spring.application.name}-protection-view")
+    @Value(ProtectionStates.LISTENER_ID)
     String viewId;
 
     @BeforeAll

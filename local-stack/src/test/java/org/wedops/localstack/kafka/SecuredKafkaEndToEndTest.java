@@ -161,7 +161,7 @@ class SecuredKafkaEndToEndTest {
     void theGatewayReadsWhatTheConsoleShowsInItsLiveGroupAndWritesNothing() throws Exception {
         String alert = "w-gateway-" + UUID.randomUUID().toString().substring(0, 8);
         send(KafkaAccess.HEALTH_COLLECTOR.name(), Topics.ALERTS, alert, alert(alert));
-        assertThat(firstRecord(KafkaAccess.GATEWAY.name(), Topics.ALERTS, "wedops-gateway-live-" + UUID.randomUUID()))
+        assertThat(firstRecord(KafkaAccess.GATEWAY.name(), Topics.ALERTS, "gateway-live-" + UUID.randomUUID()))
                 .as("the gateway reads ops.alerts.v1 in a live group of its own").isTrue();
 
         assertThatThrownBy(() -> send(withoutIdempotence(KafkaAccess.GATEWAY.name()), Topics.PROTECTION, "uk", openEveryFreeze()))

@@ -99,6 +99,14 @@ public class CalendarRequests {
         });
     }
 
+    /** Replaces the wedding {@code id} (idempotent); a request naming another id is refused. */
+    public Mono<CalendarEntry> reschedule(String id, WeddingRequest request, String by) {
+        if (request.id() != null && !request.id().isBlank() && !request.id().equals(id)) {
+            return Mono.error(new InvalidRequestException("id", "must match the path or be left out"));
+        }
+        return store(id, request, by, "wedding.reschedule");
+    }
+
     /** Cancels a scheduled wedding, releasing its windows. */
     public Mono<Void> cancel(String id, String reason, String by) {
         Instant now = clock.instant();

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
+import io.r2dbc.spi.Readable;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -120,7 +122,7 @@ public class WeddingCalendar {
                 .all();
     }
 
-    private static CalendarEntry entry(io.r2dbc.spi.Readable row) {
+    private static CalendarEntry entry(Readable row) {
         return new CalendarEntry(
                 row.get("id", String.class),
                 row.get("date", LocalDate.class),

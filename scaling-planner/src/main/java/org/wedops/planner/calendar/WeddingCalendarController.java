@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.wedops.support.web.InvalidRequestException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,10 +57,7 @@ class WeddingCalendarController {
 
     @PutMapping("/{id}")
     Mono<CalendarEntry> reschedule(@PathVariable String id, @RequestBody WeddingRequest request, Principal principal) {
-        if (request.id() != null && !request.id().isBlank() && !request.id().equals(id)) {
-            return Mono.error(new InvalidRequestException("id", "must match the path or be left out"));
-        }
-        return requests.store(id, request, principal.getName(), "wedding.reschedule");
+        return requests.reschedule(id, request, principal.getName());
     }
 
     /** Cancels a scheduled wedding, releasing its windows. */

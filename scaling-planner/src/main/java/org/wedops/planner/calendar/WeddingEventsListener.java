@@ -22,7 +22,7 @@ import org.wedops.support.kafka.WedopsKafkaProperties;
  * events in order and leaves a failed write to the container's retries and dead-letter topic.
  */
 @Component
-@KafkaListener(id = "wedding-calendar", idIsGroup = false, topics = Topics.WEDDINGS)
+@KafkaListener(id = "wedding-calendar", groupId = "${spring.application.name}-wedding-calendar", topics = Topics.WEDDINGS)
 class WeddingEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(WeddingEventsListener.class);

@@ -20,7 +20,7 @@ class DeploymentListener {
         this.timeout = kafka.listenerCallTimeout();
     }
 
-    @KafkaListener(id = "planner-deployments", idIsGroup = false, topics = Topics.DEPLOYMENTS)
+    @KafkaListener(id = "deployments", groupId = "${spring.application.name}-deployments", topics = Topics.DEPLOYMENTS)
     void onDeployment(DeploymentEvent event, Acknowledgment ack) {
         statuses.record(event).block(timeout);
         ack.acknowledge();

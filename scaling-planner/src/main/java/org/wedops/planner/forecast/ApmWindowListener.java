@@ -35,7 +35,7 @@ class ApmWindowListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "planner-apm-windows", idIsGroup = false, topics = Topics.APM_WINDOWS)
+    @KafkaListener(id = "apm-windows", groupId = "${spring.application.name}-apm-windows", topics = Topics.APM_WINDOWS)
     void onWindow(ApmWindow window, Acknowledgment ack) {
         history.record(window).block(timeout);
         ack.acknowledge();

@@ -1,6 +1,7 @@
 package org.wedops.planner.lease;
 
 import java.time.Duration;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,7 @@ public class PlannerLease {
     public void close() {
         if (isHeld()) {
             try {
-                release().block(java.time.Duration.ofSeconds(2));
+                release().block(Duration.ofSeconds(2));
             } catch (RuntimeException e) {
                 log.debug("Lease not released ({}); it runs out by itself", e.toString());
             }

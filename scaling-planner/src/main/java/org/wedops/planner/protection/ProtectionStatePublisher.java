@@ -3,6 +3,7 @@ package org.wedops.planner.protection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -65,7 +66,7 @@ public class ProtectionStatePublisher {
                 })
                 .then(Mono.justOrEmpty(timelines.values().stream()
                         .map(timeline -> timeline.at(now).nextChangeAt())
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .min(Instant::compareTo))));
     }
 

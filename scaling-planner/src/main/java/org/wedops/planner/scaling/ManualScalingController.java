@@ -1,9 +1,5 @@
 package org.wedops.planner.scaling;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,31 +19,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * Scaling by hand ({@code POST /api/infrastructure/scaling/manual}, OPERATOR; see {@link ManualScaling}), the decisions'
- * audit and every managed service's replicas now.
+ * audit and every managed service's replicas now ({@link ServiceReplicas}).
  */
 @RestController
 @RequestMapping("/api/infrastructure/scaling")
 class ManualScalingController {
 
     private final ManualScaling manual;
-    private final ScalingLoop loop;
     private final ScalingDecisions decisions;
-    private final ReplicaTarget target;
-    private final ScalingProperties properties;
-    private final Clock clock;
+    private final ServiceReplicas replicas;
 
-    ManualScalingController(ManualScaling manual, ScalingLoop loop, ScalingDecisions decisions, ReplicaTarget target,
-                            ScalingProperties properties, Clock clock) {
+    ManualScalingController(ManualScaling manual, ScalingDecisions decisions, ServiceReplicas replicas) {
         this.manual = manual;
-        this.loop = loop;
         this.decisions = decisions;
-        this.target = target;
-        this.properties = properties;
-        this.clock = clock;
-    }
-
-    record ServiceView(String service, String region, int currentReplicas, int desiredReplicas, int protectedFloor, String reason,
-                       Map<String, String> inputs) {
+        this.replicas = replicas;
     }
 
     @PostMapping("/manual")
@@ -67,12 +52,8 @@ class ManualScalingController {
 
     /** Every managed service with its replicas now and what the planner would want (before stabilisation). */
     @GetMapping("/services")
-    Flux<ServiceView> services() {
-        Instant now = clock.instant();
-        return Flux.fromIterable(properties.services())
-                .concatMap(service -> Mono.zip(target.current(service).onErrorReturn(-1), loop.recommend(service, now))
-                        .map(both -> new ServiceView(service.name(), service.region(), both.getT1(), both.getT2().desired(),
-                                both.getT2().floor(), both.getT2().reason(), both.getT2().inputs())));
+    Flux<ServiceReplicas.ServiceView> services() {
+        return replicas.now();
     }
 
     private static ResponseEntity<Object> belowFloor(ManualScaling.BelowFloor below) {

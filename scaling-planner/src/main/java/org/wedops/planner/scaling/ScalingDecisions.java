@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ProtectionLevel;
 import org.wedops.events.ScalingDecision;
@@ -84,7 +85,7 @@ public class ScalingDecisions {
         return db.sql("""
                         select * from scaling_decision where (:service::text is null or service = :service)
                         order by decided_at desc limit :limit""")
-                .bind("service", org.springframework.r2dbc.core.Parameter.fromOrEmpty(service, String.class)).bind("limit", limit)
+                .bind("service", Parameter.fromOrEmpty(service, String.class)).bind("limit", limit)
                 .map((row, meta) -> new Recorded(row.get("id", UUID.class), row.get("decided_at", OffsetDateTime.class).toInstant(),
                         row.get("service", String.class), row.get("region", String.class), row.get("from_replicas", Integer.class),
                         row.get("to_replicas", Integer.class), row.get("level", String.class), row.get("reason", String.class),

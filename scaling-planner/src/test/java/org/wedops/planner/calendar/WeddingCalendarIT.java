@@ -28,7 +28,7 @@ import org.wedops.planner.PlannerIntegrationTest;
 @PlannerIntegrationTest
 class WeddingCalendarIT {
 
-    private static final String GROUP = "scaling-planner";
+    private static final String GROUP = "scaling-planner-wedding-calendar";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired

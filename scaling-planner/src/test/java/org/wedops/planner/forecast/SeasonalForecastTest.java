@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class SeasonalForecastTest {
@@ -40,6 +41,6 @@ class SeasonalForecastTest {
 
         assertThat(error.hours()).isEqualTo(1);
         assertThat(error.meanAbsoluteError()).isEqualTo(200.0);
-        assertThat(error.meanAbsolutePercentageError()).isCloseTo(16.67, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(error.meanAbsolutePercentageError()).isCloseTo(16.67, Offset.offset(0.01));
     }
 }

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -51,7 +54,7 @@ class ThroughputForecastIT {
         }
         // a replayed window counts once
         var last = send(service, saturday.minus(WEEK), perMinute[0] * 30);
-        ConsumerProgress.awaitConsumed("scaling-planner", last);
+        ConsumerProgress.awaitConsumed("scaling-planner-apm-windows", last);
         await().until(() -> hourly(service, saturday.minus(WEEK)) == 7200L);
 
         web.get().uri("/api/infrastructure/scaling/forecast?service={s}&region=uk&from=2026-06-13T13:00:00Z&hours=3", service)
@@ -64,7 +67,7 @@ class ThroughputForecastIT {
                 .jsonPath("$.peak.hourStart").isEqualTo("2026-06-13T14:00:00Z")
                 // last week's 14:00 came at 120/min; the 3 weeks before it forecast 100/min: 16.7 % off
                 .jsonPath("$.pastWeeks[3].meanAbsolutePercentageError")
-                .value(error -> assertThat(((Number) error).doubleValue()).isCloseTo(16.67, org.assertj.core.data.Offset.offset(0.01)))
+                .value(error -> assertThat(((Number) error).doubleValue()).isCloseTo(16.67, Offset.offset(0.01)))
                 .jsonPath("$.pastWeeks[3].hours").isEqualTo(1);
 
         web.get().uri("/api/infrastructure/scaling/forecast?region=uk&hours=0")
@@ -75,11 +78,11 @@ class ThroughputForecastIT {
 
     private long hourly(String service, Instant hour) {
         return db.sql("select coalesce(sum(requests), 0) from apm_hourly where service = :s and hour_start = :h")
-                .bind("s", service).bind("h", hour.atOffset(java.time.ZoneOffset.UTC))
+                .bind("s", service).bind("h", hour.atOffset(ZoneOffset.UTC))
                 .map(r -> r.get(0, Number.class).longValue()).one().block();
     }
 
-    private static org.apache.kafka.clients.producer.RecordMetadata send(String service, Instant start, long requests) {
+    private static RecordMetadata send(String service, Instant start, long requests) {
         String series = service + "|checkout|uk";
         ApmWindow window = ApmWindow.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(start.plus(Duration.ofMinutes(1)))

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +75,7 @@ class ScalingRulesTest {
             scale down once stable                       | 10      | 35      | false     | 10             | 10
             """)
     void whetherToMoveNow(String situation, int desired, int current, boolean protectedNow, Integer highestRecent, int to) {
-        ScalingRules.Recommendation recommendation = new ScalingRules.Recommendation(desired, desired, "because", java.util.Map.of());
+        ScalingRules.Recommendation recommendation = new ScalingRules.Recommendation(desired, desired, "because", Map.of());
 
         ScalingRules.Decision decision = ScalingRules.decide(recommendation, current, protectedNow, highestRecent, null);
 

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/audit}: the service's own audit trail, for ADMINs only (it names people and their reasons).
- * Declared once here and registered by every service that has an {@code audit_log} table.
+ * Declared once here and registered in every service with a database ({@link AuditAutoConfiguration}).
  */
 @RestController
 public class AuditController {

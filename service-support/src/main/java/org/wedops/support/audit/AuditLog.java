@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who did what to which thing, when, why and with what outcome, refusals included, in the service's own
- * {@code audit_log} table (created by the migrations of each service that audits changes).
+ * {@code audit_log} table, which the library's own migration creates ({@link AuditAutoConfiguration}).
  */
 public class AuditLog {
 

@@ -1,11 +1,13 @@
 package org.wedops.support.database;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -19,7 +21,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Runs Flyway in the background, retrying until the database answers, instead of failing start-up. Until the
  * schema is migrated the service is up but not ready (this indicator is in the readiness group) and its Kafka
  * listeners have not started, so a service started before its database neither crash-loops nor consumes
- * events it could not store.
+ * events it could not store. The library's own tables ({@link SharedSchema}) are migrated on the same path, right
+ * after the service's: the schema counts as migrated once both are.
  */
 public class DeferredMigration implements FlywayMigrationStrategy, HealthIndicator, DisposableBean {
 
@@ -34,6 +37,12 @@ public class DeferredMigration implements FlywayMigrationStrategy, HealthIndicat
         return thread;
     });
     private final AtomicReference<Health> health = new AtomicReference<>(Health.down().withDetail("migration", "not started").build());
+    private final Supplier<List<SharedSchema>> sharedSchemas;
+
+    /** @param sharedSchemas the library's schemas in use, asked for when the migration runs */
+    public DeferredMigration(Supplier<List<SharedSchema>> sharedSchemas) {
+        this.sharedSchemas = sharedSchemas;
+    }
 
     /** Runs the action once the schema is migrated: at once if it already is, else on the migration thread. */
     public void whenMigrated(Runnable action) {
@@ -48,6 +57,9 @@ public class DeferredMigration implements FlywayMigrationStrategy, HealthIndicat
     private void attempt(Flyway flyway, Duration nextDelay) {
         try {
             int applied = flyway.migrate().migrationsExecuted;
+            for (SharedSchema schema : sharedSchemas.get()) {
+                applied += schema.flyway(flyway.getConfiguration()).migrate().migrationsExecuted;
+            }
             health.set(Health.up().withDetail("migrationsApplied", applied).build());
             log.info("Database schema ready ({} migration(s) applied)", applied);
             migrated.complete(null);

@@ -39,6 +39,8 @@ import org.wedops.events.Topics;
 public class ProtectionStates extends AbstractConsumerSeekAware {
 
     public static final String CONTAINER_POST_PROCESSOR = "protectionViewContainerPostProcessor";
+    /** The view's listener id, for whoever stops or starts it through the listener registry. */
+    public static final String LISTENER_ID = "protection-view";
 
     private static final Logger log = LoggerFactory.getLogger(ProtectionStates.class);
     private static final Duration OFFSETS_TIMEOUT = Duration.ofSeconds(5);
@@ -68,8 +70,7 @@ public class ProtectionStates extends AbstractConsumerSeekAware {
         caughtUp = false;
     }
 
-    @KafkaListener(id = "${spring.application.name}-protection-view", idIsGroup = false,
-            groupId = "${spring.application.name}-protection-${random.uuid}", topics = Topics.PROTECTION,
+    @KafkaListener(id = LISTENER_ID, groupId = "${spring.application.name}-protection-view-${random.uuid}", topics = Topics.PROTECTION,
             containerPostProcessor = CONTAINER_POST_PROCESSOR)
     void onProtectionState(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() == null) {

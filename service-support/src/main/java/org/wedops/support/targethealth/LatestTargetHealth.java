@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps the latest check per target from ops.health.v1 in the service's own {@code target_health} table, for services
  * that decide on target health (the orchestrator's verification, the planner's scaling and readiness). Enabled with
- * {@code wedops.target-health.enabled=true}; the service's migration creates the table:
- * {@code target_health(target_id text primary key, service text, region text, status text, reasons text[],
- * checked_at timestamptz, event_id uuid)}. Each service writes its own queries over it.
+ * {@code wedops.target-health.enabled=true} ({@link TargetHealthProperties}), which also creates the table with the
+ * library's own migration ({@code db/V1__target_health.sql} beside this class). Each service writes its own queries
+ * over it.
  *
  * <p>A write applies only a check newer than the stored one, so replays and reordering change nothing; the offset is
  * acknowledged once the row is committed. The consumer thread waits for the write: it is a thread of its own, and
@@ -37,7 +37,7 @@ public class LatestTargetHealth {
         this.timeout = timeout;
     }
 
-    @KafkaListener(id = "${spring.application.name}-target-health", idIsGroup = false, topics = Topics.HEALTH)
+    @KafkaListener(id = "target-health", groupId = "${spring.application.name}-target-health", topics = Topics.HEALTH)
     void onHealthCheck(ContainerHealthReported check, Acknowledgment ack) {
         Boolean applied = record(check).block(timeout);
         if (!Boolean.TRUE.equals(applied)) {

@@ -3,6 +3,7 @@ package org.wedops.deploy.drivers.command;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,12 +83,12 @@ class CommandRuns {
                 .bind("id", deploymentId)
                 .map((row, meta) -> new Run(row.get("token", UUID.class), row.get("step", String.class), row.get("owner", String.class),
                         row.get("host", String.class), row.get("process_space", String.class), row.get("pgid", Long.class),
-                        row.get("leader_start", Long.class), instant(row.get("started_at", java.time.OffsetDateTime.class)),
-                        instant(row.get("dead_by", java.time.OffsetDateTime.class)), Boolean.TRUE.equals(row.get("past_dead_by", Boolean.class))))
+                        row.get("leader_start", Long.class), instant(row.get("started_at", OffsetDateTime.class)),
+                        instant(row.get("dead_by", OffsetDateTime.class)), Boolean.TRUE.equals(row.get("past_dead_by", Boolean.class))))
                 .one().blockOptional(timeout);
     }
 
-    private static Instant instant(java.time.OffsetDateTime value) {
+    private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
 

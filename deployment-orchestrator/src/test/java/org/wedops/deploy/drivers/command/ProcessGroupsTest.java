@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ProcessGroupsTest {
         boolean gone = ProcessGroups.stop(leader.pid(), ProcessGroups.startTime(leader.pid()), token, Duration.ofMillis(300), Duration.ofSeconds(5));
 
         assertThat(gone).isTrue();
-        assertThat(leader.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(leader.waitFor(5, TimeUnit.SECONDS)).isTrue();
         assertThat(children).isNotEmpty().allSatisfy(child -> await().atMost(Duration.ofSeconds(5)).until(() -> !child.isAlive()));
     }
 
