@@ -1,5 +1,6 @@
 package org.wedops.security;
 
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,7 +115,7 @@ public record SecurityProperties(
     }
 
     static void requireSecretLength(String secret, String property) {
-        int bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException(property + " is " + bytes + " bytes long; an HS256 secret needs at least "
                     + MIN_SECRET_BYTES + " (256 bits)");

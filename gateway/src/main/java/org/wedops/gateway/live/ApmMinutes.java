@@ -1,5 +1,6 @@
 package org.wedops.gateway.live;
 
+import java.time.format.DateTimeParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class ApmMinutes {
         Instant end;
         try {
             end = Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
         if (!end.isAfter(announced) || end.isAfter(clock.instant().plus(FUTURE_SKEW))) {

@@ -1,5 +1,6 @@
 package org.wedops.gateway.live;
 
+import java.util.HashMap;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -42,7 +43,7 @@ final class LiveFeed implements SmartLifecycle {
     private final KafkaMessageListenerContainer<String, SpecificRecord> container;
 
     LiveFeed(Map<String, Object> consumerProperties, LiveHub hub, Clock clock) {
-        Map<String, Object> properties = new java.util.HashMap<>(consumerProperties);
+        Map<String, Object> properties = new HashMap<>(consumerProperties);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "gateway-live-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,5 +1,6 @@
 package org.wedops.gateway.live;
 
+import reactor.core.Exceptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class LiveHub {
         }
         Flux<LiveEvent> live = sink.asFlux()
                 .onBackpressureBuffer(clientBuffer, dropped -> { }, BufferOverflowStrategy.ERROR)
-                .onErrorMap(error -> reactor.core.Exceptions.isOverflow(error), error -> new SlowClientException());
+                .onErrorMap(error -> Exceptions.isOverflow(error), error -> new SlowClientException());
         // live first, then the snapshot: a state published in between arrives twice rather than never, and the
         // console keeps the newest per region
         Flux<LiveEvent> snapshot = Flux.defer(() -> Flux.fromIterable(List.copyOf(protectionByRegion.values())));

@@ -1,5 +1,9 @@
 package org.wedops.support.kafka;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RetriableException;
 import java.net.ConnectException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,9 +69,9 @@ final class DeadLetterErrorHandlerFactory {
     }
 
     /** The innermost cause's message, so a reader of the dead letter sees why without reading a stack trace. */
-    private static org.apache.kafka.common.header.Headers reasonHeader(Exception exception) {
-        return new org.apache.kafka.common.header.internals.RecordHeaders()
-                .add(DEAD_LETTER_REASON_HEADER, rootCause(exception).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static Headers reasonHeader(Exception exception) {
+        return new RecordHeaders()
+                .add(DEAD_LETTER_REASON_HEADER, rootCause(exception).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String rootCause(Throwable exception) {
@@ -85,8 +89,8 @@ final class DeadLetterErrorHandlerFactory {
                     || cause instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
                     || cause instanceof ConnectException
                     // a database call past its timeout (a listener's bounded block, a pool that cannot hand out a connection)
-                    || cause instanceof java.util.concurrent.TimeoutException
-                    || cause instanceof org.apache.kafka.common.errors.RetriableException) {
+                    || cause instanceof TimeoutException
+                    || cause instanceof RetriableException) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.wedops.support.kafka;
 
+import java.util.HashMap;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ public class KafkaClusterHealthIndicator extends AbstractReactiveHealthIndicator
 
     public KafkaClusterHealthIndicator(Map<String, Object> adminProperties) {
         super("Kafka is not reachable");
-        Map<String, Object> config = new java.util.HashMap<>(adminProperties);
+        Map<String, Object> config = new HashMap<>(adminProperties);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         this.admin = AdminClient.create(config);

@@ -3,16 +3,19 @@ package org.wedops.support.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.KafkaException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -58,15 +61,15 @@ public class ProblemDetailsAdvice {
     }
 
     /** Method security (@PreAuthorize) refuses inside the controller, past the filter chain: still a 403, not a 500. */
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e) {
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this");
         problem.setTitle("Forbidden");
         return respond(problem, null);
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, KafkaException.class,
-            org.apache.kafka.common.errors.TimeoutException.class})
+            TimeoutException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Dependency unavailable: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -91,7 +94,7 @@ public class ProblemDetailsAdvice {
         return respond(problem, null);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, org.springframework.http.HttpHeaders headers) {
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (headers != null) {
             builder.headers(headers);
