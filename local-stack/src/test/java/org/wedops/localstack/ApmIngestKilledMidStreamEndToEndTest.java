@@ -49,6 +49,8 @@ class ApmIngestKilledMidStreamEndToEndTest {
 
     private static final int SERIES = 8;
     private static final int SAMPLES = 24_000;
+    /** Above the broker's group.min.session.timeout.ms (6 s), with room for a heartbeat late on a loaded machine. */
+    private static final int SESSION_TIMEOUT_MS = 10_000;
     private static final Pattern VALUE = Pattern.compile("\"value\":([0-9.Ee+-]+)");
 
     private final List<ServiceProcess> started = new ArrayList<>();
@@ -67,7 +69,11 @@ class ApmIngestKilledMidStreamEndToEndTest {
                 "--wedops.security.mode=local",
                 "--wedops.security.jwt-secret-file=" + secretFile,
                 "--wedops.apm.windows.state-dir=" + work.resolve("streams-state-" + UUID.randomUUID()),
-                "--wedops.apm.windows.commit-interval=200ms"));
+                "--wedops.apm.windows.commit-interval=200ms",
+                // the killed instance leaves its members in the windows' and the window store's groups: their partitions
+                // reach the successor only once the broker gives up on them (45 s by default, most of this test's wait)
+                "--spring.kafka.streams.properties.session.timeout.ms=" + SESSION_TIMEOUT_MS,
+                "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT_MS));
         arguments.addAll(ServiceArguments.database(SharedPostgres.port(), SharedPostgres.database("apm_ingest")));
         int port = freePort();
         ServiceProcess first = start(work, port, arguments);

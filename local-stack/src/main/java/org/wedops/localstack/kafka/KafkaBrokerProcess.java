@@ -35,8 +35,12 @@ import org.wedops.localstack.process.JavaExecutable;
  */
 public final class KafkaBrokerProcess {
 
-    /** The broker logs through slf4j-simple from lib/; INFO, with times, is what its log file is for. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m",
+    /**
+     * The broker logs through slf4j-simple from lib/; INFO, with times, is what its log file is for. C1 only and the
+     * serial collector, as for the services (ServiceProcess): a laptop's broker carries little traffic, and its start
+     * (and the storage tool's run) is mostly class loading and compiling on cores the services need at the same time.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
             "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
