@@ -142,7 +142,7 @@ public final class KafkaBrokerProcess {
     }
 
     private static List<String> java(Installation installation, String mainClass, String... arguments) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(JavaExecutable.current().toString());
         command.addAll(JVM_OPTIONS);
         command.add("-cp");

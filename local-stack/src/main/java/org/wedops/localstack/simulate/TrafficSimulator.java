@@ -1,5 +1,7 @@
 package org.wedops.localstack.simulate;
 
+import java.net.URI;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -162,7 +164,7 @@ public final class TrafficSimulator implements AutoCloseable {
     }
 
     /** Starts posting integration samples to apm-ingest; they stop with the simulator. */
-    public void emitSamples(java.net.URI apmIngest, String ingestToken) {
+    public void emitSamples(URI apmIngest, String ingestToken) {
         samples = SimulatedSamples.start(apmIngest, ingestToken, console);
     }
 
@@ -171,7 +173,7 @@ public final class TrafficSimulator implements AutoCloseable {
      *
      * @param clientProperties the emitter's login on a secured broker, else nothing
      */
-    public void emitModelObservations(String bootstrapServers, java.util.Map<String, Object> clientProperties) {
+    public void emitModelObservations(String bootstrapServers, Map<String, Object> clientProperties) {
         models = SimulatedModels.start(bootstrapServers, clientProperties, console);
     }
 }
