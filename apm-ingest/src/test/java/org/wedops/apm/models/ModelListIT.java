@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.events.ModelObservation;
 import org.wedops.events.Topics;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.WedopsIntegrationTest;
@@ -36,6 +37,10 @@ class ModelListIT {
     @Autowired
     WebTestClient web;
 
+    /** The service's clock in this module's tests (ApmTestClock): "recent" and "ahead" are judged by it, not the wall clock. */
+    @Autowired
+    MutableClock clock;
+
     @Test
     void recentlyObservedModelsAreListedWithTheirDriftAccuracyAndLastObservation() {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -43,7 +48,7 @@ class ModelListIT {
         String steady = "guest-count-" + run;
         String fresh = "menu-pick-" + run;
         String silent = "old-model-" + run;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // last week's same hours against today: one model's scores moved, the other's did not
         observe(drifting, now.minus(Duration.ofDays(7)).minus(Duration.ofHours(3)), 150, 0.5);
         observe(drifting, now.minus(Duration.ofHours(3)), 150, 0.75);
@@ -78,8 +83,8 @@ class ModelListIT {
     @Test
     void theListIsBoundedAndSaysWhenModelsWereLeftOut() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        observe("first-" + run, Instant.now().minus(Duration.ofMinutes(2)), 1, 0.5);
-        observe("second-" + run, Instant.now().minus(Duration.ofMinutes(1)), 1, 0.5);
+        observe("first-" + run, clock.instant().minus(Duration.ofMinutes(2)), 1, 0.5);
+        observe("second-" + run, clock.instant().minus(Duration.ofMinutes(1)), 1, 0.5);
 
         Map<String, Object> one = list("?limit=1");
         assertThat(models(one)).hasSize(1);
