@@ -7,11 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Import;
+import org.wedops.testsupport.TestClock;
 import org.wedops.testsupport.WedopsIntegrationTest;
+import org.wedops.testsupport.kubernetes.SharedKubernetesClient;
 
 /**
  * The orchestrator against the JVM's broker and PostgreSQL, the Kubernetes mock server and the test Docker Engine, with
- * verification windows of seconds. Every deployment test class uses exactly this, so they share one context. Services:
+ * verification windows of seconds, and a clock that ticks in real time (verification windows and leases need time to
+ * pass) from where a test puts it ({@code set}; {@code reset} takes it back to the wall clock). Every deployment test class uses exactly this, so they share one context. Services:
  * {@code it-cmd} (command driver, scripts in src/test/resources/scripts), {@code it-mig} (command with a migration),
  * {@code it-k8s} (Deployment it/web), {@code it-k8s-mig} (the same, with a migration Job), {@code it-docker} (containers labelled org.wedops.it=web), {@code it-docker-mig} (the same, with a migration container that
  * fails where the image lacks /bin/ok).
@@ -67,7 +70,8 @@ import org.wedops.testsupport.WedopsIntegrationTest;
         "wedops.deploy.services.it-docker-mig.docker.label=org.wedops.it=web",
         "wedops.deploy.services.it-docker-mig.docker.migration=test,-e,/bin/ok",
         "wedops.deploy.services.it-docker-mig.docker.poll=200ms"})
-@Import(DeployTestConfiguration.class)
+@TestClock(ticking = true)
+@Import(SharedKubernetesClient.class)
 public @interface DeployIntegrationTest {
 
     /** Where the command scripts keep what they deployed. */

@@ -7,10 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Import;
+import org.wedops.testsupport.TestClock;
 import org.wedops.testsupport.WedopsIntegrationTest;
+import org.wedops.testsupport.kubernetes.SharedKubernetesClient;
 
 /**
- * The planner against the JVM's broker and PostgreSQL, with a movable clock and the Kubernetes mock server. Every
+ * The planner against the JVM's broker and PostgreSQL, with a standing clock the tests move and the JVM's Kubernetes
+ * mock server. Every
  * planner test class uses exactly this, so they share one application context (two contexts would split the
  * consumer group's partitions between them). Decisions are applied (to the mock server) for the one managed
  * service {@code it-checkout} of region {@code it-k8s}; other tests use regions of their own.
@@ -27,7 +30,8 @@ import org.wedops.testsupport.WedopsIntegrationTest;
         "wedops.planner.scaling.services[0].deployment=checkout",
         "wedops.planner.lease.renew-every=500ms",
         "wedops.planner.lease.duration=5s"})
-@Import(PlannerTestConfiguration.class)
+@TestClock(start = "2026-02-09T09:00:00Z")
+@Import(SharedKubernetesClient.class)
 public @interface PlannerIntegrationTest {
 
     String REGION = "it-k8s";

@@ -25,13 +25,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.wedops.alert.RouterTestClock;
 import org.wedops.events.Alert;
 import org.wedops.events.AlertStatus;
 import org.wedops.events.DeliveryOutcome;
@@ -39,6 +37,7 @@ import org.wedops.events.NotificationOutcome;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
 import org.wedops.testsupport.MutableClock;
+import org.wedops.testsupport.TestClock;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
@@ -63,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
         "wedops.alert.guard.timeout=2s", "wedops.alert.guard.retries=1", "wedops.alert.guard.retry-wait=20ms",
         "wedops.alert.guard.minimum-calls=2", "wedops.alert.guard.open-for=1m",
         "spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
-@Import(RouterTestClock.class)
+// a Saturday in peak season, as good as any other instant: nothing in these tests reads the calendar
+@TestClock(start = "2026-06-06T10:00:00Z")
 class AlertRoutingIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -23,12 +23,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.deploy.DeployFixtures;
 import org.wedops.deploy.DeployIntegrationTest;
-import org.wedops.deploy.OffsetClock;
 import org.wedops.events.Alert;
 import org.wedops.events.DeploymentEvent;
 import org.wedops.events.DeploymentPhase;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
@@ -47,7 +47,7 @@ class DeploymentApiIT {
     DatabaseClient db;
 
     @Autowired
-    OffsetClock clock;
+    MutableClock clock;
 
     @AfterEach
     void realTime() {
@@ -56,7 +56,7 @@ class DeploymentApiIT {
 
     @Test
     void deployOnAFrozenSaturdayIsRefusedWithTheWindowsEnd() {
-        clock.startAt(SATURDAY);
+        clock.set(SATURDAY);
         String region = unique("frozen");
         String environment = unique("staging");
         freezeRegion(web, region, clock.instant(), MONDAY_OPEN, "weekend freeze");
@@ -83,7 +83,7 @@ class DeploymentApiIT {
 
     @Test
     void emergencyOverrideGoesThroughTheFreezeAndIsAnnouncedAsAHighAlert() {
-        clock.startAt(SATURDAY);
+        clock.set(SATURDAY);
         String region = unique("frozen");
         String environment = unique("staging");
         freezeRegion(web, region, clock.instant(), MONDAY_OPEN, "weekend freeze");

@@ -26,7 +26,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.deploy.DeployFixtures;
 import org.wedops.deploy.DeployIntegrationTest;
-import org.wedops.deploy.OffsetClock;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.docker.TestDockerEngine;
 
 /**
@@ -46,7 +46,7 @@ class DockerDeploymentIT {
     DatabaseClient db;
 
     @Autowired
-    OffsetClock clock;
+    MutableClock clock;
 
     private String region;
 

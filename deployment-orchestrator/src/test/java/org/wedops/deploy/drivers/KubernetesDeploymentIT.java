@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.deploy.DeployIntegrationTest;
-import org.wedops.deploy.OffsetClock;
+import org.wedops.testsupport.MutableClock;
 
 /**
  * The Kubernetes driver against the fabric8 mock API server (CRUD): the test plays the Deployment controller, writing
@@ -51,7 +51,7 @@ class KubernetesDeploymentIT {
     DatabaseClient db;
 
     @Autowired
-    OffsetClock clock;
+    MutableClock clock;
 
     private String region;
 

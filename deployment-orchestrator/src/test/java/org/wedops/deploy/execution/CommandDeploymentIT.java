@@ -27,7 +27,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.deploy.DeployFixtures;
 import org.wedops.deploy.DeployIntegrationTest;
-import org.wedops.deploy.OffsetClock;
 import org.wedops.events.Alert;
 import org.wedops.events.ApmWindow;
 import org.wedops.events.DeploymentEvent;
@@ -35,6 +34,7 @@ import org.wedops.events.DeploymentPhase;
 import org.wedops.events.HealthStatus;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
+import org.wedops.testsupport.MutableClock;
 import org.wedops.testsupport.TestEvents;
 import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
@@ -52,7 +52,7 @@ class CommandDeploymentIT {
     DatabaseClient db;
 
     @Autowired
-    OffsetClock clock;
+    MutableClock clock;
 
     @AfterEach
     void realTime() {
