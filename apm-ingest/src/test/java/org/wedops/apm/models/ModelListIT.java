@@ -37,7 +37,7 @@ class ModelListIT {
     @Autowired
     WebTestClient web;
 
-    /** The service's clock in this module's tests (ApmTestClock): "recent" and "ahead" are judged by it, not the wall clock. */
+    /** The service's clock in this module's tests (test spring.properties, TestClock): "recent" and "ahead" are judged by it, not the wall clock. */
     @Autowired
     MutableClock clock;
 
