@@ -50,6 +50,10 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
                 Map.entry("spring.flyway.password", "postgres"),
                 Map.entry("wedops.kafka.bootstrap-servers", brokers),
                 Map.entry("spring.kafka.bootstrap-servers", brokers),
-                Map.entry("wedops.security.jwt-secret", TestTokens.SECRET));
+                Map.entry("wedops.security.jwt-secret", TestTokens.SECRET),
+                // the JVM's broker stops when the test plan finishes, before the cached contexts close at exit: a
+                // listener container then waits the whole phase for a broker that is gone (surefire killed the
+                // health-collector fork 30 s after its tests had passed)
+                Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "5s"));
     }
 }
