@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.wedops.testsupport.browser.NodeTestSuite;
 import org.wedops.localstack.security.JwtMinter;
 import org.wedops.localstack.security.JwtSecret;
 import org.wedops.localstack.security.LocalTokens;
@@ -137,11 +138,7 @@ class ConsoleInBrowserEndToEndTest {
         Instant now = Instant.now();
         Files.createDirectories(SCREENSHOTS);
         Path output = WORK.resolve("browser-suite.log");
-        ProcessBuilder suite = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", "test/browser/")
-                .directory(CONSOLE.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> environment = suite.environment();
+        Map<String, String> environment = new HashMap<>();
         environment.put("GATEWAY_URL", services.get(WedopsService.GATEWAY).baseUrl().toString());
         environment.put("VIEWER_TOKEN", minter.mint("console-viewer", List.of("VIEWER"), null, now, Duration.ofHours(1)));
         environment.put("OPERATOR_TOKEN", minter.mint("console-operator", List.of("OPERATOR"), null, now, Duration.ofHours(1)));
@@ -149,17 +146,8 @@ class ConsoleInBrowserEndToEndTest {
         environment.put("SCREENSHOT_DIR", SCREENSHOTS.toString());
         environment.put("CHROMIUM", CHROMIUM.toString());
 
-        Process process = suite.start();
-        boolean finished = process.waitFor(SUITE.toSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        String log = Files.readString(output);
-        System.out.println(log);
-        assertThat(finished).as("the browser suite did not finish within " + SUITE + ":\n" + log).isTrue();
-        assertThat(process.exitValue()).as("the browser suite failed:\n" + log).isZero();
-        assertThat(log).containsPattern("(?m)fail 0$").containsPattern("(?m)pass [1-9]");
+        String log = NodeTestSuite.runAndAssertPassed(CONSOLE, "test/browser/", environment, output, SUITE);
+        assertThat(log).containsPattern("(?m)pass [1-9]");
         try (var shots = Files.list(SCREENSHOTS)) {
             assertThat(shots.map(path -> path.getFileName().toString()))
                     .contains("now-phone.png", "alerts-phone.png", "deployments-phone.png", "health-phone.png", "integrations-phone.png",

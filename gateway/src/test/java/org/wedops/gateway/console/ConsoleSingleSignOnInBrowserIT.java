@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import org.wedops.testsupport.browser.NodeTestSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,24 +67,13 @@ class ConsoleSingleSignOnInBrowserIT {
         issuer.register(CLIENT_ID, gateway + "/");
 
         Path output = Files.createTempFile(Path.of("target"), "console-sso", ".log");
-        ProcessBuilder suite = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", "test/sso/")
-                .directory(CONSOLE.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-        Map<String, String> environment = suite.environment();
-        environment.put("GATEWAY_URL", gateway);
-        environment.put("ISSUER_URL", issuer.issuer());
-        environment.put("CHROMIUM", CHROMIUM.toString());
-        environment.put("SCREENSHOT_DIR", Path.of("target", "console-screenshots").toAbsolutePath().toString());
-        Process process = suite.start();
-        boolean finished = process.waitFor(SUITE.toSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        String log = Files.readString(output);
-        System.out.println(log);
-        assertThat(finished).as("the browser suite did not finish within " + SUITE + ":\n" + log).isTrue();
-        assertThat(process.exitValue()).as("the browser suite failed:\n" + log).isZero();
-        assertThat(log).containsPattern("(?m)fail 0$").containsPattern("(?m)pass 3$");
+        Map<String, String> environment = Map.of(
+                "GATEWAY_URL", gateway,
+                "ISSUER_URL", issuer.issuer(),
+                "CHROMIUM", CHROMIUM.toString(),
+                "SCREENSHOT_DIR", Path.of("target", "console-screenshots").toAbsolutePath().toString());
+        String log = NodeTestSuite.runAndAssertPassed(CONSOLE, "test/sso/", environment, output, SUITE);
+        assertThat(log).containsPattern("(?m)pass 3$");
 
         // the issuer traded exactly one code for a token, and refused the one whose verifier was changed on the way
         assertThat(issuer.tokenRequests()).extracting(ConsoleIssuer.TokenRequest::status).containsExactlyInAnyOrder(200, 400);
