@@ -21,12 +21,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.wedops.events.Alert;
 import org.wedops.events.Severity;
 import org.wedops.events.Topics;
 import org.wedops.support.protection.ProtectionStates;
 import org.wedops.support.protection.RegionProtection;
 import org.wedops.testsupport.TestProtection;
+import org.wedops.testsupport.TestTokens;
 import org.wedops.testsupport.TopicProbe;
 import org.wedops.testsupport.WedopsIntegrationTest;
 import org.wedops.testsupport.kubernetes.MockClusterSettings;
@@ -52,6 +54,9 @@ class UnreadProtectionIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    WebTestClient web;
+
     @Value(ProtectionStates.LISTENER_ID)
     String viewId;
 
@@ -69,6 +74,8 @@ class UnreadProtectionIT {
     void aCollectorWhoseProtectionViewHasNotReadTheTopicDoesNotRestartDuringAWedding() {
         listeners.getListenerContainer(viewId).stop();
         await().atMost(Duration.ofSeconds(30)).until(() -> !protection.caughtUp());
+        // a collector that cannot judge a region does not say it is ready
+        readiness().expectStatus().isEqualTo(503).expectBody().jsonPath("$.components.protectionView.status").isEqualTo("OUT_OF_SERVICE");
         String region = "wedding-" + UUID.randomUUID().toString().substring(0, 6);
         Instant now = Instant.now();
         TestProtection.publish(TestProtection.wedding(region, now, now.plus(Duration.ofHours(6)), "wedding w-7 in progress"));
@@ -90,11 +97,16 @@ class UnreadProtectionIT {
 
         listeners.getListenerContainer(viewId).start();
         await().atMost(Duration.ofSeconds(30)).until(() -> protection.caughtUp());
+        readiness().expectBody().jsonPath("$.components.protectionView.status").isEqualTo("UP");
         RegionProtection known = protection.protection(region);
         assertThat(known.knowledge()).isEqualTo(RegionProtection.Knowledge.KNOWN);
         assertThat(known.forbidsAutomaticActions(Instant.now())).isTrue();
         assertThat(known.reason(Instant.now())).contains("wedding w-7 in progress");
         assertThat(client.pods().inNamespace("venues").withName(pod).get()).isNotNull();
+    }
+
+    private WebTestClient.ResponseSpec readiness() {
+        return web.get().uri("/actuator/health/readiness").headers(h -> h.setBearerAuth(TestTokens.withRoles("VIEWER"))).exchange();
     }
 
     private static Pod failedPod(String name, String region) {

@@ -141,6 +141,9 @@ public class ProtectionStates extends AbstractConsumerSeekAware {
             container.getContainerProperties().setIdleEventInterval(settings.caughtUpPoll().toMillis());
             // the default waits five intervals before the first record, which would hold an empty topic's view back
             container.getContainerProperties().setIdleBeforeDataMultiplier(1.0);
+            // idleness is only noticed when a poll returns empty: with the default 5 s poll an empty topic took up to
+            // ten seconds to count as read, and the service answered "unknown" for that long after saying it was ready
+            container.getContainerProperties().setPollTimeout(settings.caughtUpPoll().toMillis());
         };
     }
 }
