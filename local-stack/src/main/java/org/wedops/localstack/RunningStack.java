@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.wedops.localstack.kafka.KafkaBrokerProcess;
 import org.wedops.localstack.postgres.PostgresServer;
 import org.wedops.localstack.process.ChildProcess;
@@ -16,6 +17,7 @@ import org.wedops.localstack.simulate.TrafficSimulator;
  * PostgreSQL while they drain), then the simulator they may still call, then the broker, then PostgreSQL. Parts
  * started after a stop began (Ctrl-C during start-up) are stopped at once, so nothing is left behind.
  */
+@RequiredArgsConstructor
 final class RunningStack {
 
     static final Duration SERVICE_GRACE = Duration.ofSeconds(15);
@@ -28,10 +30,6 @@ final class RunningStack {
     private PostgresServer postgres;
     private boolean stopping;
     private boolean up;
-
-    RunningStack(PrintStream console) {
-        this.console = console;
-    }
 
     synchronized boolean isStopping() {
         return stopping;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -25,16 +26,12 @@ import reactor.core.publisher.Mono;
  * provider. The cost: a key the issuer starts signing with less than the interval after the last fetch is accepted
  * only once the interval has passed (Nimbus's own JWK source rate-limits the same way, 30 s by default).
  */
+@RequiredArgsConstructor
 final class KeyFetchLimit implements ExchangeFilterFunction {
 
     private final Duration interval;
     private final Clock clock;
     private final Map<URI, Answer> recent = new ConcurrentHashMap<>();
-
-    KeyFetchLimit(Duration interval, Clock clock) {
-        this.interval = interval;
-        this.clock = clock;
-    }
 
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {

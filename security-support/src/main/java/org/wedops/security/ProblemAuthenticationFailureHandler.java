@@ -1,5 +1,6 @@
 package org.wedops.security;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -15,15 +16,12 @@ import reactor.core.publisher.Mono;
  * instead of sending people back to sign in, and on-call sees an outage instead of a storm of 401s. Spring's default
  * rethrows the failure, which reached the caller as a bare 500. Every other refusal is the 401 of the entry point.
  */
+@RequiredArgsConstructor
 final class ProblemAuthenticationFailureHandler implements ServerAuthenticationFailureHandler {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final ProblemAuthenticationEntryPoint refused;
-
-    ProblemAuthenticationFailureHandler(ProblemAuthenticationEntryPoint refused) {
-        this.refused = refused;
-    }
 
     @Override
     public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException failure) {

@@ -5,19 +5,17 @@ import java.util.Collection;
 import java.util.List;
 
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Turns the roles claim into ROLE_* authorities (a role brings the ones below it) and the space-separated scope claim into SCOPE_* authorities. */
+@RequiredArgsConstructor
 final class RoleAuthoritiesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
 
     private final String rolesClaim;
-
-    RoleAuthoritiesConverter(String rolesClaim) {
-        this.rolesClaim = rolesClaim;
-    }
 
     @Override
     public Collection<GrantedAuthority> convert(Jwt jwt) {

@@ -33,6 +33,7 @@ import org.wedops.support.database.RecurringWork;
 import org.wedops.support.database.SharedSchema;
 import org.wedops.support.kafka.EventPublisher;
 import org.wedops.support.kafka.KafkaClusterHealthIndicator;
+import org.wedops.support.kafka.ListenerCalls;
 import org.wedops.support.protection.ProtectionStates;
 import org.wedops.support.protection.ProtectionViewHealthIndicator;
 import org.wedops.support.targethealth.LatestTargetHealth;
@@ -64,7 +65,7 @@ class ServiceSupportAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(Clock.class).hasSingleBean(ProblemDetailsAdvice.class).hasSingleBean(RequestIdWebFilter.class)
                     .hasSingleBean(EventPublisher.class).hasSingleBean(KafkaAdmin.NewTopics.class).hasSingleBean(ProtectionStates.class)
-                    .hasSingleBean(ProtectionViewHealthIndicator.class)
+                    .hasSingleBean(ProtectionViewHealthIndicator.class).hasSingleBean(ListenerCalls.class)
                     .hasSingleBean(DeferredMigration.class).hasSingleBean(RecurringWork.class).hasSingleBean(ListenersAfterMigration.class)
                     .hasSingleBean(AuditLog.class).hasSingleBean(AuditController.class)
                     .doesNotHaveBean(LatestTargetHealth.class);

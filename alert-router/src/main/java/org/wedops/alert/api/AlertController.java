@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,19 +26,13 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/alerts")
+@RequiredArgsConstructor
 class AlertController {
 
     private final AlertStore alerts;
     private final AlertDetails details;
     private final AlertActions actions;
     private final ManualAlerts manual;
-
-    AlertController(AlertStore alerts, AlertDetails details, AlertActions actions, ManualAlerts manual) {
-        this.alerts = alerts;
-        this.details = details;
-        this.actions = actions;
-        this.manual = manual;
-    }
 
     @GetMapping
     Flux<AlertView> list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,

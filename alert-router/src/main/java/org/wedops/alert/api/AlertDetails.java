@@ -2,6 +2,7 @@ package org.wedops.alert.api;
 
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -13,17 +14,12 @@ import reactor.core.publisher.Mono;
 
 /** One alert as a person reads it: the alert, every notification that mentioned it, and where its escalation stands. */
 @Component
+@RequiredArgsConstructor
 class AlertDetails {
 
     private final AlertStore alerts;
     private final NotificationOutbox notifications;
     private final Escalations escalations;
-
-    AlertDetails(AlertStore alerts, NotificationOutbox notifications, Escalations escalations) {
-        this.alerts = alerts;
-        this.notifications = notifications;
-        this.escalations = escalations;
-    }
 
     Mono<AlertView> of(String fingerprint) {
         return alerts.find(fingerprint)

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,13 +20,10 @@ import reactor.core.publisher.Mono;
 /** An ADMIN tells every integration of one receiver (e.g. leadership) something at once; audited. */
 @RestController
 @RequestMapping("/api/emergency/alerts/broadcast")
+@RequiredArgsConstructor
 class BroadcastController {
 
     private final Broadcasts broadcasts;
-
-    BroadcastController(Broadcasts broadcasts) {
-        this.broadcasts = broadcasts;
-    }
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")

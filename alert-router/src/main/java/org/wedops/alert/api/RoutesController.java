@@ -3,6 +3,7 @@ package org.wedops.alert.api;
 import java.security.Principal;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,15 +24,11 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/alerts/routes")
+@RequiredArgsConstructor
 class RoutesController {
 
     private final Routing routing;
     private final RoutingReloads reloads;
-
-    RoutesController(Routing routing, RoutingReloads reloads) {
-        this.routing = routing;
-        this.reloads = reloads;
-    }
 
     @GetMapping
     Map<String, Object> routes() {

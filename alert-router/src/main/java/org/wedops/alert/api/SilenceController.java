@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,17 +27,12 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/alerts/silences")
+@RequiredArgsConstructor
 class SilenceController {
 
     private final Silences silences;
     private final SilenceRequests requests;
     private final Clock clock;
-
-    SilenceController(Silences silences, SilenceRequests requests, Clock clock) {
-        this.silences = silences;
-        this.requests = requests;
-        this.clock = clock;
-    }
 
     @PostMapping
     Mono<ResponseEntity<SilenceView>> create(@Valid @RequestBody SilenceRequest request, Principal principal) {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.wedops.alert.integration.GroupNotification;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
  * integration and the audit row, in one transaction, then the dispatcher is woken.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Broadcasts {
 
     /** What the admin says, to whom, and why. */
@@ -42,17 +45,6 @@ public class Broadcasts {
     private final DispatchTrigger trigger;
     private final TransactionalOperator transaction;
     private final Clock clock;
-
-    Broadcasts(Routing routing, Integrations integrations, NotificationOutbox outbox, AuditLog audit, DispatchTrigger trigger,
-               TransactionalOperator transaction, Clock clock) {
-        this.routing = routing;
-        this.integrations = integrations;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.trigger = trigger;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     public Mono<Queued> send(Broadcast request, String by) {
         if (!routing.config().receivers().containsKey(request.receiver())) {

@@ -9,6 +9,8 @@ import java.util.Collection;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * flush, or alert and escalation step, and integration) is never queued twice.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class NotificationOutbox {
 
     public static final String PENDING = "PENDING";
@@ -34,11 +37,6 @@ public class NotificationOutbox {
 
     private final DatabaseClient db;
     private final JsonMapper json;
-
-    NotificationOutbox(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
 
     /** Queues one notification for one integration, in the caller's transaction. */
     public Mono<Void> enqueue(String deliveryKey, GroupNotification content, Integration integration, String fallback,

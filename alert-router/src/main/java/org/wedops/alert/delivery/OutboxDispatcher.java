@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,6 +34,7 @@ import reactor.core.publisher.Mono;
  * handed to the route's fallback receiver at once (Slack down means e-mail still goes out).
  */
 @Component
+@RequiredArgsConstructor
 class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -45,18 +47,6 @@ class OutboxDispatcher {
     private final DispatchProperties settings;
     private final RecurringWork work;
     private final Clock clock;
-
-    OutboxDispatcher(NotificationOutbox outbox, Integrations integrations, TransactionalOperator transaction, DispatchTrigger trigger,
-                     EventPublisher publisher, DispatchProperties settings, RecurringWork work, Clock clock) {
-        this.outbox = outbox;
-        this.integrations = integrations;
-        this.transaction = transaction;
-        this.trigger = trigger;
-        this.publisher = publisher;
-        this.settings = settings;
-        this.work = work;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

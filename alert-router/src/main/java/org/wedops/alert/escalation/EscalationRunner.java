@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ import reactor.core.publisher.Mono;
  * the next step is scheduled after that tier's ack timeout, shorter on wedding days.
  */
 @Component
+@RequiredArgsConstructor
 class EscalationRunner {
 
     private final Escalations escalations;
@@ -43,22 +45,6 @@ class EscalationRunner {
     private final DispatchProperties dispatch;
     private final RecurringWork work;
     private final Clock clock;
-
-    EscalationRunner(Escalations escalations, AlertStore alerts, Routing routing, Integrations integrations, NotificationOutbox outbox,
-                     DispatchTrigger trigger, TransactionalOperator transaction, EscalationProperties settings, DispatchProperties dispatch,
-                     RecurringWork work, Clock clock) {
-        this.escalations = escalations;
-        this.alerts = alerts;
-        this.routing = routing;
-        this.integrations = integrations;
-        this.outbox = outbox;
-        this.trigger = trigger;
-        this.transaction = transaction;
-        this.settings = settings;
-        this.dispatch = dispatch;
-        this.work = work;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

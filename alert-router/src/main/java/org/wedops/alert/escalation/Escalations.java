@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** The escalation table: one row per alert with a policy, the step reached and when the next step is due. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Escalations {
 
     /** A due escalation as the runner sees it. */
@@ -28,10 +31,6 @@ public class Escalations {
     }
 
     private final DatabaseClient db;
-
-    Escalations(DatabaseClient db) {
-        this.db = db;
-    }
 
     /** Starts (or restarts, for a new episode) an alert's escalation; the first step is due after tier 0's ack timeout. */
     public Mono<Void> start(String fingerprint, String policy, Instant episodeStart, boolean weddingDay, Instant firstStepAt) {

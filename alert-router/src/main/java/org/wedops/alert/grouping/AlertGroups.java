@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * group waits {@code group_wait}; a group already notified waits until {@code group_interval} after its last flush.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AlertGroups {
 
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
@@ -43,11 +46,6 @@ public class AlertGroups {
 
     private final DatabaseClient db;
     private final JsonMapper json;
-
-    AlertGroups(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
 
     /** An alert that changed, as a member of the group of one route it matches. */
     public record MemberChange(Route route, String groupKey, Map<String, String> groupLabels, String fingerprint) {

@@ -3,6 +3,7 @@ package org.wedops.alert.grouping;
 import java.time.Clock;
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
  * whose end time passed are looked for at the dispatch interval and marked ended, with the same catch-up.
  */
 @Component
+@RequiredArgsConstructor
 class GroupCatchUp implements SilenceCatchUp {
 
     private final Silences silences;
@@ -34,18 +36,6 @@ class GroupCatchUp implements SilenceCatchUp {
     private final DispatchProperties settings;
     private final RecurringWork work;
     private final Clock clock;
-
-    GroupCatchUp(Silences silences, AlertStore alerts, AlertGroups groups, ProtectionStates protection, DispatchTrigger trigger,
-                 DispatchProperties settings, RecurringWork work, Clock clock) {
-        this.silences = silences;
-        this.alerts = alerts;
-        this.groups = groups;
-        this.protection = protection;
-        this.trigger = trigger;
-        this.settings = settings;
-        this.work = work;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

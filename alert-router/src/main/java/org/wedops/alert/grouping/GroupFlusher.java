@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -42,6 +43,7 @@ import reactor.core.publisher.Mono;
  * the flush happen in one transaction, so a crash never loses a flush nor sends it twice.
  */
 @Component
+@RequiredArgsConstructor
 class GroupFlusher {
 
     private static final Logger log = LoggerFactory.getLogger(GroupFlusher.class);
@@ -59,24 +61,6 @@ class GroupFlusher {
     private final RegionZones zones;
     private final RecurringWork work;
     private final Clock clock;
-
-    GroupFlusher(AlertGroups groups, AlertStore alerts, Silences silences, Routing routing, Integrations integrations,
-                 NotificationOutbox outbox, ProtectionStates protection, DispatchTrigger trigger, TransactionalOperator transaction,
-                 DispatchProperties settings, RegionZones zones, RecurringWork work, Clock clock) {
-        this.groups = groups;
-        this.alerts = alerts;
-        this.silences = silences;
-        this.routing = routing;
-        this.integrations = integrations;
-        this.outbox = outbox;
-        this.protection = protection;
-        this.trigger = trigger;
-        this.transaction = transaction;
-        this.settings = settings;
-        this.zones = zones;
-        this.work = work;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

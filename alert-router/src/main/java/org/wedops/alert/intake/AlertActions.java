@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -30,6 +32,7 @@ import reactor.core.publisher.Mono;
 
 /** What a person does to an alert: acknowledge it (escalation stops, PagerDuty is told) or resolve it by hand. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AlertActions {
 
     private final AlertStore alerts;
@@ -43,22 +46,6 @@ public class AlertActions {
     private final DispatchTrigger trigger;
     private final TransactionalOperator transaction;
     private final Clock clock;
-
-    AlertActions(AlertStore alerts, AlertIntake intake, Escalations escalations, Routing routing, Integrations integrations,
-                 NotificationOutbox outbox, ProtectionStates protection, AuditLog audit, DispatchTrigger trigger,
-                 TransactionalOperator transaction, Clock clock) {
-        this.alerts = alerts;
-        this.intake = intake;
-        this.escalations = escalations;
-        this.routing = routing;
-        this.integrations = integrations;
-        this.outbox = outbox;
-        this.protection = protection;
-        this.audit = audit;
-        this.trigger = trigger;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     public Mono<StoredAlert> acknowledge(String fingerprint, String who, String comment) {
         Instant now = clock.instant();

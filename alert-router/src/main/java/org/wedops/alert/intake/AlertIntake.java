@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.wedops.alert.delivery.DispatchTrigger;
@@ -39,6 +41,7 @@ import reactor.core.publisher.Mono;
  * stops its escalation, and ends silences that expire on resolution. Either all of it is stored or none of it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AlertIntake {
 
     private final AlertStore alerts;
@@ -50,19 +53,6 @@ public class AlertIntake {
     private final DispatchTrigger trigger;
     private final TransactionalOperator transaction;
     private final Clock clock;
-
-    AlertIntake(AlertStore alerts, AlertGroups groups, Escalations escalations, Silences silences, Routing routing,
-                ProtectionStates protection, DispatchTrigger trigger, TransactionalOperator transaction, Clock clock) {
-        this.alerts = alerts;
-        this.groups = groups;
-        this.escalations = escalations;
-        this.silences = silences;
-        this.routing = routing;
-        this.protection = protection;
-        this.trigger = trigger;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     public Mono<Void> accept(Alert event) {
         return acceptAll(List.of(event));

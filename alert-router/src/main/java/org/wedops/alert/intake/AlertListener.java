@@ -1,9 +1,9 @@
 package org.wedops.alert.intake;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
 import org.wedops.events.Topics;
 import org.wedops.support.kafka.UnusableRecords;
-import org.wedops.support.kafka.WedopsKafkaProperties;
+import org.wedops.support.kafka.ListenerCalls;
 
 /**
  * Consumes ops.alerts.v1 a poll at a time and acknowledges only after the batch's transaction committed. Waiting
@@ -22,15 +22,11 @@ import org.wedops.support.kafka.WedopsKafkaProperties;
  * before it, retries or dead-letters it, and goes on after it.
  */
 @Component
+@RequiredArgsConstructor
 class AlertListener {
 
     private final AlertIntake intake;
-    private final Duration timeout;
-
-    AlertListener(AlertIntake intake, WedopsKafkaProperties kafka) {
-        this.intake = intake;
-        this.timeout = kafka.listenerCallTimeout();
-    }
+    private final ListenerCalls calls;
 
     // a second router deployment on the same cluster (or a test beside another) needs a group of its own
     // large polls: in a storm most events re-fire alerts already firing, and a bigger batch collapses more of them
@@ -53,11 +49,11 @@ class AlertListener {
     /** The batch in one transaction; if that fails, one by one, so the failure is pinned on the record that causes it. */
     private void store(List<Alert> alerts, List<ConsumerRecord<String, SpecificRecord>> records) {
         try {
-            intake.acceptAll(alerts).block(timeout);
+            calls.await(intake.acceptAll(alerts));
         } catch (RuntimeException batchFailure) {
             for (int index = 0; index < alerts.size(); index++) {
                 try {
-                    intake.accept(alerts.get(index)).block(timeout);
+                    calls.await(intake.accept(alerts.get(index)));
                 } catch (RuntimeException e) {
                     throw new BatchListenerFailedException("storing alert " + alerts.get(index).getFingerprint() + " failed", e,
                             records.get(index));

@@ -2,6 +2,7 @@ package org.wedops.alert.integration;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.wedops.alert.routing.SecretUrl;
@@ -15,13 +16,10 @@ import reactor.core.publisher.Mono;
  * exceptions name the full address (a Slack webhook's path is its token), so each failure is replaced, without its
  * cause, by a {@link DeliveryFailedException} that says the status or the kind of failure and the host only.
  */
+@RequiredArgsConstructor
 final class JsonPoster {
 
     private final WebClient client;
-
-    JsonPoster(WebClient client) {
-        this.client = client;
-    }
 
     Mono<Void> post(SecretUrl url, Object body) {
         return client.post().uri(url.reveal()).contentType(MediaType.APPLICATION_JSON).bodyValue(body).retrieve().toBodilessEntity().then()

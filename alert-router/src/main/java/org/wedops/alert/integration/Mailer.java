@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -12,15 +13,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** E-mail over SMTP with a text and an HTML body. JavaMail blocks, so sending runs on the bounded-elastic scheduler. */
+@RequiredArgsConstructor
 final class Mailer {
 
     private final JavaMailSender mail;
     private final String from;
-
-    Mailer(JavaMailSender mail, String from) {
-        this.mail = mail;
-        this.from = from;
-    }
 
     Mono<Void> send(List<String> to, GroupNotification notification) {
         return Mono.<Void>fromRunnable(() -> mail.send(message(to, notification))).subscribeOn(Schedulers.boundedElastic());

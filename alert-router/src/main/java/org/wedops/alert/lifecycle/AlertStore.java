@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The alert table. Callers run these inside their transaction. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AlertStore {
 
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
@@ -31,11 +34,6 @@ public class AlertStore {
 
     private final DatabaseClient db;
     private final JsonMapper json;
-
-    AlertStore(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
 
     /** Marks an event consumed; false when it already was (a redelivery). */
     public Mono<Boolean> markProcessed(String eventId, Instant now) {

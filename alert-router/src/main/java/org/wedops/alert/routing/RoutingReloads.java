@@ -2,6 +2,8 @@ package org.wedops.alert.routing;
 
 import java.time.Clock;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wedops.alert.routing.Routing.LoadOutcome;
 import org.wedops.support.audit.AuditLog;
@@ -14,6 +16,7 @@ import reactor.core.publisher.Mono;
  * unchanged, or refused with the problems, which never quote a secret).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RoutingReloads {
 
     static final int MAX_REASON = 500;
@@ -21,12 +24,6 @@ public class RoutingReloads {
     private final Routing routing;
     private final AuditLog audit;
     private final Clock clock;
-
-    RoutingReloads(Routing routing, AuditLog audit, Clock clock) {
-        this.routing = routing;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     public Mono<LoadOutcome> reloadNow(String reason, String who) {
         if (reason != null && reason.length() > MAX_REASON) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -14,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** What people do to silences: create one, or end one early. Each change is stored and audited in one transaction. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SilenceRequests {
 
     private final Silences silences;
@@ -21,14 +24,6 @@ public class SilenceRequests {
     private final AuditLog audit;
     private final TransactionalOperator transaction;
     private final Clock clock;
-
-    SilenceRequests(Silences silences, SilenceCatchUp catchUp, AuditLog audit, TransactionalOperator transaction, Clock clock) {
-        this.silences = silences;
-        this.catchUp = catchUp;
-        this.audit = audit;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     public Mono<Silence> create(SilenceRequest request, String by) {
         return Mono.defer(() -> {

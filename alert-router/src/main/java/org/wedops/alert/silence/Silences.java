@@ -9,6 +9,8 @@ import java.util.UUID;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The silence table. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Silences {
 
     private static final TypeReference<List<String>> MATCHERS = new TypeReference<>() {
@@ -28,11 +31,6 @@ public class Silences {
 
     private final DatabaseClient db;
     private final JsonMapper json;
-
-    Silences(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
 
     public Mono<Silence> create(Silence silence, Instant now) {
         return db.sql("""

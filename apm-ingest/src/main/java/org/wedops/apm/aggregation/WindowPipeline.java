@@ -8,6 +8,8 @@ import java.util.Properties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SslConfigs;
@@ -37,6 +39,7 @@ import org.wedops.events.serde.AvroEventSerializer;
  * service stamps.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WindowPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WindowPipeline.class);
@@ -54,14 +57,6 @@ public class WindowPipeline implements SmartLifecycle {
     private final Clock clock;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
-
-    WindowPipeline(WindowSettings settings, KafkaProperties kafka, KafkaConnectionDetails connection, MeterRegistry meters, Clock clock) {
-        this.settings = settings;
-        this.kafka = kafka;
-        this.connection = connection;
-        this.meters = meters;
-        this.clock = clock;
-    }
 
     @Override
     public void start() {

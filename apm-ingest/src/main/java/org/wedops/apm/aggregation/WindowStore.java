@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ApmWindow;
@@ -20,15 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Closed windows in PostgreSQL, upserted on (series, window start): the same window twice leaves one row. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WindowStore {
 
     private final DatabaseClient db;
     private final JsonMapper json;
-
-    WindowStore(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
 
     public Mono<Void> upsertAll(List<ApmWindow> windows) {
         if (windows.isEmpty()) {

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -24,6 +26,7 @@ import reactor.core.publisher.Mono;
  * which the alert-router deduplicates by fingerprint, rather than losing one.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ConditionAlerts {
 
     public static final String SOURCE = "apm-ingest";
@@ -33,14 +36,6 @@ public class ConditionAlerts {
     private final AlertSource alerts;
     private final Clock clock;
     private final TransactionalOperator transaction;
-
-    ConditionAlerts(DatabaseClient db, EventPublisher events, AlertSource alerts, Clock clock, TransactionalOperator transaction) {
-        this.db = db;
-        this.events = events;
-        this.alerts = alerts;
-        this.clock = clock;
-        this.transaction = transaction;
-    }
 
     /** Fingerprint → since when, of every condition of the subject that is firing. */
     public Mono<Map<String, Instant>> firing(String subject) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.events.sketch.DurationSketches;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 /** Every integration's last minutes against the same minutes 24 h earlier, with the alerts firing for it. */
 @Component
+@RequiredArgsConstructor
 class DashboardReader {
 
     /** How far back "now" looks: a few closed windows, so one quiet minute does not blank the board. */
@@ -30,11 +32,6 @@ class DashboardReader {
 
     private final DatabaseClient db;
     private final Clock clock;
-
-    DashboardReader(DatabaseClient db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
 
     Mono<List<IntegrationStatus>> integrations() {
         Instant now = clock.instant();

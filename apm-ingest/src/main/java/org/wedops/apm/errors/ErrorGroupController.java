@@ -2,6 +2,7 @@ package org.wedops.apm.errors;
 
 import java.time.Clock;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,15 +11,11 @@ import reactor.core.publisher.Flux;
 
 /** Error groups, most recently seen first. */
 @RestController
+@RequiredArgsConstructor
 class ErrorGroupController {
 
     private final ErrorGroupStore store;
     private final Clock clock;
-
-    ErrorGroupController(ErrorGroupStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
-    }
 
     /** @param since ISO instant; the last 24 hours by default */
     @GetMapping("/api/apm/errors")

@@ -1,9 +1,9 @@
 package org.wedops.apm.errors;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -13,7 +13,7 @@ import org.wedops.events.ApmSampleBatch;
 import org.wedops.apm.ingest.SampleOutcomeHeader;
 import org.wedops.events.Topics;
 import org.wedops.events.serde.AvroEventDeserializer;
-import org.wedops.support.kafka.WedopsKafkaProperties;
+import org.wedops.support.kafka.ListenerCalls;
 
 /**
  * Counts failed samples of ops.apm.samples.v1 into error groups, a poll at a time, in a consumer group of its own
@@ -22,16 +22,12 @@ import org.wedops.support.kafka.WedopsKafkaProperties;
  * a sample that says in its header it succeeded is passed over without decoding it, which is nearly all of them.
  */
 @Component
+@RequiredArgsConstructor
 class ErrorGroupListener {
 
     private final ErrorGroupStore store;
     private final AvroEventDeserializer samples = new AvroEventDeserializer();
-    private final Duration timeout;
-
-    ErrorGroupListener(ErrorGroupStore store, WedopsKafkaProperties kafka) {
-        this.store = store;
-        this.timeout = kafka.listenerCallTimeout();
-    }
+    private final ListenerCalls calls;
 
     @KafkaListener(id = "error-groups", groupId = "${spring.application.name}-error-groups", topics = Topics.APM_SAMPLES, batch = "true", properties = {"max.poll.records=5000",
             // error counts may lag by half a second; a transaction per small poll cost more than the counting. At full
@@ -47,7 +43,7 @@ class ErrorGroupListener {
         }
         // a poll without failures has nothing to count, so nothing to be idempotent about either
         if (batch.stream().anyMatch(consumed -> !consumed.samples().isEmpty())) {
-            store.count(batch).block(timeout);
+            calls.await(store.count(batch));
         }
         ack.acknowledge();
     }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * crash (its offsets were not yet committed to Kafka) finds its records already counted and skips them.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ErrorGroupStore {
 
     static final String CONSUMER = "apm-error-groups";
@@ -31,12 +34,6 @@ public class ErrorGroupStore {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final JsonMapper json;
-
-    ErrorGroupStore(DatabaseClient db, TransactionalOperator transaction, JsonMapper json) {
-        this.db = db;
-        this.transaction = transaction;
-        this.json = json;
-    }
 
     /** One consumed record: its place on the topic, and the failed samples it carried. */
     record Consumed(String topic, int partition, long offset, List<ApmSample> samples) {

@@ -1,21 +1,19 @@
 package org.wedops.apm.ingest;
 
+import lombok.RequiredArgsConstructor;
 import org.wedops.support.web.InvalidRequestException;
 
 /**
  * What a batch's id may be, and which one a batch has: the {@code Idempotency-Key} header, the body's {@code batchId},
  * or both when they agree. A batch without either has none, and is taken without being remembered. Pure Java.
  */
+@RequiredArgsConstructor
 final class BatchIds {
 
     static final String HEADER = "Idempotency-Key";
     static final String FIELD = "batchId";
 
     private final int maxLength;
-
-    BatchIds(int maxLength) {
-        this.maxLength = maxLength;
-    }
 
     /**
      * @param field where the batch id came from, named in the problem

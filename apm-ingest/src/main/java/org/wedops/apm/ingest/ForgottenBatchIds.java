@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.support.database.RecurringWork;
@@ -18,26 +21,26 @@ import reactor.core.publisher.Mono;
  * plain object that starts no work of its own.
  */
 @Component
+@RequiredArgsConstructor
 class ForgottenBatchIds {
 
     private static final Logger log = LoggerFactory.getLogger(ForgottenBatchIds.class);
 
     private final DatabaseClient db;
     private final Clock clock;
-    private final Duration remember;
+    private final BatchIdSettings batchIds;
+    private final RecurringWork work;
 
-    ForgottenBatchIds(DatabaseClient db, Clock clock, BatchIdSettings batchIds, RecurringWork work) {
-        this.db = db;
-        this.clock = clock;
-        this.remember = batchIds.remember();
-        work.start("forgotten batch ids", remember, this::forget);
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        work.start("forgotten batch ids", batchIds.remember(), this::forget);
     }
 
     Mono<Void> forget() {
         return db.sql("delete from ingest_batch where claimed_at < :before")
-                .bind("before", clock.instant().minus(remember).atOffset(ZoneOffset.UTC))
+                .bind("before", clock.instant().minus(batchIds.remember()).atOffset(ZoneOffset.UTC))
                 .fetch().rowsUpdated()
-                .doOnNext(rows -> log.debug("{} batch ids older than {} forgotten", rows, remember))
+                .doOnNext(rows -> log.debug("{} batch ids older than {} forgotten", rows, batchIds.remember()))
                 .then();
     }
 }

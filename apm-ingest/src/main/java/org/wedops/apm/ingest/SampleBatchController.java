@@ -2,6 +2,7 @@ package org.wedops.apm.ingest;
 
 import java.security.Principal;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,15 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@RequiredArgsConstructor
 class SampleBatchController {
 
     static final String PATH = "/api/apm/samples";
 
     private final SampleBatchIntake intake;
-
-    SampleBatchController(SampleBatchIntake intake) {
-        this.intake = intake;
-    }
 
     /**
      * Takes the valid samples of a batch and names each field at fault in the others; see {@link IngestResult}. The

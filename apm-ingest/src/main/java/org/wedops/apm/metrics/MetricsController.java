@@ -2,6 +2,7 @@ package org.wedops.apm.metrics;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -9,13 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@RequiredArgsConstructor
 class MetricsController {
 
     private final MetricsReader reader;
-
-    MetricsController(MetricsReader reader) {
-        this.reader = reader;
-    }
 
     record MetricSeries(String metric, String aggregation, String interval, List<MetricPoint> points) {
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.events.sketch.DurationSketches;
@@ -21,13 +23,10 @@ import reactor.core.publisher.Flux;
  * (within the sketch's 1 % relative error). A bucket of a single window answers from the quantile stored with it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MetricsReader {
 
     private final DatabaseClient db;
-
-    MetricsReader(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Flux<MetricPoint> points(MetricsQuery query) {
         return query.aggregation().isQuantile() ? quantiles(query) : totals(query);

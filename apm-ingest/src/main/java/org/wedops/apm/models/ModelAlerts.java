@@ -1,5 +1,8 @@
 package org.wedops.apm.models;
 
+import lombok.RequiredArgsConstructor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.wedops.apm.alerting.ConditionAlerts;
 import org.wedops.support.database.RecurringWork;
@@ -12,16 +15,16 @@ import reactor.core.publisher.Mono;
  * condition the data cannot judge (too few scores or labels) keeps its state.
  */
 @Component
+@RequiredArgsConstructor
 class ModelAlerts {
 
     private final ModelReports reports;
     private final ModelMonitoringProperties settings;
     private final ConditionAlerts alerts;
+    private final RecurringWork work;
 
-    ModelAlerts(ModelReports reports, ModelMonitoringProperties settings, ConditionAlerts alerts, RecurringWork work) {
-        this.reports = reports;
-        this.settings = settings;
-        this.alerts = alerts;
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
         work.start("model monitoring", settings.evaluateEvery(), this::evaluateAll);
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
 /** Models' drift, accuracy and segment gaps now: the recently observed ones at a glance, or one in full. */
 @RestController
 @RequestMapping("/api/apm/models")
+@RequiredArgsConstructor
 class ModelController {
 
     /** Models silent for longer are not listed (which also bounds the rows the list reads). */
@@ -33,12 +35,6 @@ class ModelController {
     private final ModelReports reports;
     private final ModelMonitoringProperties settings;
     private final Clock clock;
-
-    ModelController(ModelReports reports, ModelMonitoringProperties settings, Clock clock) {
-        this.reports = reports;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     /**
      * The models observed in the last {@link #LISTED_WITHIN}, the most recently observed first, each judged as

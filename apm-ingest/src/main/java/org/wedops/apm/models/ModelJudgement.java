@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import lombok.RequiredArgsConstructor;
 import org.wedops.apm.models.ModelReport.Accuracy;
 import org.wedops.apm.models.ModelReport.Drift;
 import org.wedops.apm.models.ModelReport.SegmentGap;
@@ -13,13 +14,10 @@ import org.wedops.apm.models.ModelReport.SegmentValue;
 import org.wedops.apm.models.ModelReport.Verdict;
 
 /** The thresholds of {@link ModelMonitoringProperties} applied to what was read of a model. */
+@RequiredArgsConstructor
 final class ModelJudgement {
 
     private final ModelMonitoringProperties settings;
-
-    ModelJudgement(ModelMonitoringProperties settings) {
-        this.settings = settings;
-    }
 
     Drift drift(double[] reference, double[] current) {
         if (reference.length < settings.minObservations() || current.length < settings.minObservations()) {

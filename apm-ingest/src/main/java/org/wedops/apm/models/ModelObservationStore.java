@@ -3,6 +3,8 @@ package org.wedops.apm.models;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -13,15 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Model observations, stored once per event id. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ModelObservationStore {
 
     private final DatabaseClient db;
     private final JsonMapper json;
-
-    ModelObservationStore(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
 
     /** Answers whether the observation was new. */
     public Mono<Boolean> record(ModelObservation observation) {

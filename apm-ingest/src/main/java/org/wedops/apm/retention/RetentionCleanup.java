@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.support.database.RecurringWork;
@@ -14,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** Deletes what has outlived its retention, on a schedule; each table in a statement of its own. */
 @Component
+@RequiredArgsConstructor
 class RetentionCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
@@ -21,11 +25,10 @@ class RetentionCleanup {
     private final DatabaseClient db;
     private final RetentionProperties retention;
     private final Clock clock;
+    private final RecurringWork work;
 
-    RetentionCleanup(DatabaseClient db, RetentionProperties retention, Clock clock, RecurringWork work) {
-        this.db = db;
-        this.retention = retention;
-        this.clock = clock;
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
         work.start("apm retention", retention.every(), this::cleanUp);
     }
 

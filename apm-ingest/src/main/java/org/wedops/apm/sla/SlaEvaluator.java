@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.apm.alerting.AlertCondition;
@@ -30,6 +33,7 @@ import reactor.core.publisher.Mono;
  * A series with no windows in a rule's windows says nothing; an alert already firing for it stays until judged again.
  */
 @Component
+@RequiredArgsConstructor
 class SlaEvaluator {
 
     private final DatabaseClient db;
@@ -37,13 +41,10 @@ class SlaEvaluator {
     private final ConditionAlerts alerts;
     private final ProtectionStates protection;
     private final Clock clock;
+    private final RecurringWork work;
 
-    SlaEvaluator(DatabaseClient db, SlaProperties settings, ConditionAlerts alerts, ProtectionStates protection, Clock clock, RecurringWork work) {
-        this.db = db;
-        this.settings = settings;
-        this.alerts = alerts;
-        this.protection = protection;
-        this.clock = clock;
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
         if (!settings.rules().isEmpty()) {
             work.start("sla burn rates", settings.evaluateEvery(), this::evaluateAll);
         }

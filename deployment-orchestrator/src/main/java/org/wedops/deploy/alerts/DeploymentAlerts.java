@@ -3,6 +3,8 @@ package org.wedops.deploy.alerts;
 import java.time.Instant;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wedops.deploy.deployment.Deployment;
 import org.wedops.events.Alert;
@@ -17,17 +19,12 @@ import reactor.core.publisher.Mono;
 
 /** What a human must hear about: an emergency override (HIGH), a rollback performed (HIGH), a rollback that failed (CRITICAL). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DeploymentAlerts {
 
     private final EventPublisher publisher;
     private final ProtectionStates protection;
     private final AlertSource alerts;
-
-    DeploymentAlerts(EventPublisher publisher, ProtectionStates protection, AlertSource alerts) {
-        this.publisher = publisher;
-        this.protection = protection;
-        this.alerts = alerts;
-    }
 
     public Mono<Void> emergencyOverride(Deployment d, Instant expiresAt) {
         return send(d, "DeploymentEmergencyOverride", Severity.HIGH, "emergency-override",

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ import reactor.core.publisher.Mono;
  * REQUESTED one to ABORTED. Every call is audited with its outcome.
  */
 @Component
+@RequiredArgsConstructor
 class DeploymentActions {
 
     private final DeploymentStore store;
@@ -33,14 +35,6 @@ class DeploymentActions {
     private final AuditLog audit;
     private final DeploymentRunner runner;
     private final Clock clock;
-
-    DeploymentActions(DeploymentStore store, PhaseRecorder phases, AuditLog audit, DeploymentRunner runner, Clock clock) {
-        this.store = store;
-        this.phases = phases;
-        this.audit = audit;
-        this.runner = runner;
-        this.clock = clock;
-    }
 
     Mono<ResponseEntity<Object>> rollback(UUID id, String reason, String by) {
         return find(id).flatMap(d -> {

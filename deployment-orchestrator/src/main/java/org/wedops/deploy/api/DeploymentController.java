@@ -3,6 +3,7 @@ package org.wedops.deploy.api;
 import java.security.Principal;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,17 +23,12 @@ import reactor.core.publisher.Mono;
 /** Deployments: request (OPERATOR; emergency ADMIN), history, one with its phases, manual rollback and abort. */
 @RestController
 @RequestMapping("/api/admin/infrastructure/deployments")
+@RequiredArgsConstructor
 class DeploymentController {
 
     private final DeploymentRequests requests;
     private final DeploymentActions actions;
     private final DeploymentHistory history;
-
-    DeploymentController(DeploymentRequests requests, DeploymentActions actions, DeploymentHistory history) {
-        this.requests = requests;
-        this.actions = actions;
-        this.history = history;
-    }
 
     @PostMapping
     Mono<ResponseEntity<Object>> request(@RequestBody(required = false) DeploymentRequest request,

@@ -3,6 +3,7 @@ package org.wedops.deploy.api;
 import java.util.Arrays;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -15,15 +16,12 @@ import reactor.core.publisher.Mono;
 
 /** Deployments as the API shows them: a filtered history, newest first, or one with its phases. */
 @Component
+@RequiredArgsConstructor
 class DeploymentHistory {
 
     static final int MOST = 1000;
 
     private final DeploymentStore store;
-
-    DeploymentHistory(DeploymentStore store) {
-        this.store = store;
-    }
 
     /** Blank filters match everything; a phase that does not exist or a limit outside 1..1000 is a 400 naming the field. */
     Flux<DeploymentView> list(String service, String environment, String region, String phase, int limit) {

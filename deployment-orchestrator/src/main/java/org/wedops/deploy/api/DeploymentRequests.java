@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,7 @@ import reactor.core.publisher.Mono;
  * in one transaction. A repeated Idempotency-Key answers the deployment it created the first time.
  */
 @Component
+@RequiredArgsConstructor
 class DeploymentRequests {
 
     private final DeploymentStore store;
@@ -46,21 +48,6 @@ class DeploymentRequests {
     private final RequestProperties properties;
     private final DeployableServices services;
     private final Clock clock;
-
-    DeploymentRequests(DeploymentStore store, PhaseRecorder phases, Gatekeeper gate, AuditLog audit, DeploymentAlerts alerts,
-                       DeploymentRunner runner, TransactionalOperator transaction, RequestProperties properties,
-                       DeployableServices services, Clock clock) {
-        this.store = store;
-        this.phases = phases;
-        this.gate = gate;
-        this.audit = audit;
-        this.alerts = alerts;
-        this.runner = runner;
-        this.transaction = transaction;
-        this.properties = properties;
-        this.services = services;
-        this.clock = clock;
-    }
 
     /**
      * Checks the request's fields and the Idempotency-Key (400 naming the field), then who may ask for an emergency

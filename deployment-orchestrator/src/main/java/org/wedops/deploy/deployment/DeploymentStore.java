@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -15,13 +17,10 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes of deployment rows that are not phase changes (those go through {@link PhaseRecorder}). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DeploymentStore {
 
     private final DatabaseClient db;
-
-    DeploymentStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public record NewDeployment(UUID id, String service, String environment, String region, String version, String requestedBy,
                                 String reason, boolean emergency, String idempotencyKey, Instant overrideExpiresAt, Instant at) {

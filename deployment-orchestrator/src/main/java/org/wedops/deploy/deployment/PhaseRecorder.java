@@ -7,8 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -30,6 +34,7 @@ import reactor.core.publisher.Mono;
  * owns the deployment (its lease has not run out): an instance that lost a deployment to another cannot write over it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PhaseRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(PhaseRecorder.class);
@@ -50,12 +55,10 @@ public class PhaseRecorder {
     private final TransactionalOperator transaction;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final RecurringWork work;
 
-    PhaseRecorder(DatabaseClient db, TransactionalOperator transaction, EventPublisher publisher, Clock clock, RecurringWork work) {
-        this.db = db;
-        this.transaction = transaction;
-        this.publisher = publisher;
-        this.clock = clock;
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
         work.start("deployment event outbox", Duration.ofSeconds(2), this::publishLeftovers);
     }
 

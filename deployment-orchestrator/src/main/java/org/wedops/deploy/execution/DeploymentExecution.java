@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wedops.deploy.alerts.DeploymentAlerts;
 import org.wedops.deploy.deployment.Deployment;
@@ -34,6 +35,7 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor
 class DeploymentExecution {
 
     private static final String ACTOR = "deployment-orchestrator";
@@ -45,17 +47,6 @@ class DeploymentExecution {
     private final Gatekeeper gate;
     private final DeploymentAlerts alerts;
     private final Clock clock;
-
-    DeploymentExecution(PhaseRecorder phases, DeploymentStore store, Drivers drivers, Verifier verifier, Gatekeeper gate,
-                        DeploymentAlerts alerts, Clock clock) {
-        this.phases = phases;
-        this.store = store;
-        this.drivers = drivers;
-        this.verifier = verifier;
-        this.gate = gate;
-        this.alerts = alerts;
-        this.clock = clock;
-    }
 
     /**
      * Drives the deployment, which this instance has just claimed, until it concludes or is lost. A deployment past

@@ -4,13 +4,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.wedops.deploy.drivers.DeployableServices;
 import org.wedops.deploy.deployment.Deployment;
+import org.wedops.deploy.drivers.DeployableServices;
 import org.wedops.support.database.RecurringWork;
 
 import reactor.core.Disposable;
@@ -26,6 +30,7 @@ import reactor.core.publisher.Sinks;
  * cannot both own one. An instance claims only services it has drivers configured for.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DeploymentRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentRunner.class);
@@ -34,16 +39,13 @@ public class DeploymentRunner implements DisposableBean {
     private final DeploymentExecution execution;
     private final ExecutionProperties properties;
     private final DeployableServices services;
+    private final RecurringWork work;
     private final String instance = "orchestrator-" + UUID.randomUUID();
     private final Map<UUID, Disposable> driving = new ConcurrentHashMap<>();
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
 
-    DeploymentRunner(DatabaseClient db, DeploymentExecution execution, ExecutionProperties properties, DeployableServices services,
-                     RecurringWork work) {
-        this.db = db;
-        this.execution = execution;
-        this.properties = properties;
-        this.services = services;
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
         work.start("deployment claims", properties.claimEvery(), wakeUps.asFlux(), this::claimAndDrive);
         // one renewal for every deployment this instance drives, a third of the lease apart: two may fail in a row
         work.start("deployment lease renewal", properties.lease().dividedBy(3), this::renew);

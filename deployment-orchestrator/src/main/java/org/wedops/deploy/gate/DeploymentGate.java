@@ -3,6 +3,7 @@ package org.wedops.deploy.gate;
 import java.time.Clock;
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.wedops.events.ProtectionState;
 import org.wedops.support.protection.RegionProtection;
 
@@ -19,13 +20,10 @@ import org.wedops.support.protection.RegionProtection;
  *     {@code nextChangeAt} has just passed is refused too, as the gate cannot tell what comes next.</li>
  * </ul>
  */
+@RequiredArgsConstructor
 public final class DeploymentGate {
 
     private final Clock clock;
-
-    public DeploymentGate(Clock clock) {
-        this.clock = clock;
-    }
 
     public GateDecision decide(RegionProtection protection, DeploymentBudget budget) {
         Instant now = clock.instant();

@@ -3,19 +3,17 @@ package org.wedops.deploy.gate;
 import java.time.Duration;
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET …/deployments/gate}: "may I deploy this service to this environment and region now?" */
 @RestController
+@RequiredArgsConstructor
 class GateController {
 
     private final Gatekeeper gatekeeper;
-
-    GateController(Gatekeeper gatekeeper) {
-        this.gatekeeper = gatekeeper;
-    }
 
     /** DESIGN.md's fields first (allowed, reason, nextOpenAt), then the arithmetic behind them. */
     record GateAnswer(boolean allowed, String reason, Instant nextOpenAt, String service, String environment, String region,

@@ -1,5 +1,6 @@
 package org.wedops.deploy.targethealth;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -7,13 +8,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 @RestController
+@RequiredArgsConstructor
 class TargetHealthController {
 
     private final TargetHealthStore store;
-
-    TargetHealthController(TargetHealthStore store) {
-        this.store = store;
-    }
 
     /** The health the orchestrator would verify a deployment against, per target. */
     @GetMapping("/api/admin/infrastructure/deployments/targets")

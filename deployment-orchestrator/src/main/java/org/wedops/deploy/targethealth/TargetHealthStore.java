@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -13,17 +15,12 @@ import reactor.core.publisher.Flux;
 
 /** Queries over the latest check per target, which service-support's LatestTargetHealth keeps in target_health. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TargetHealthStore {
 
     private final DatabaseClient db;
     private final TargetHealthProperties properties;
     private final Clock clock;
-
-    TargetHealthStore(DatabaseClient db, TargetHealthProperties properties, Clock clock) {
-        this.db = db;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Every target's latest check, of one service and region when given (blank: all); older than the stale limit marked stale. */
     public Flux<TargetHealth> all(String service, String region) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.wedops.events.sketch.DurationSketches;
 
@@ -15,13 +17,10 @@ import reactor.core.publisher.Mono;
 
 /** What verification looks at: target health since an instant (target_health) and APM windows of a span (apm_window). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VerificationEvidence {
 
     private final DatabaseClient db;
-
-    VerificationEvidence(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<List<String>> criticalSince(String service, String region, Instant since) {
         return db.sql("""

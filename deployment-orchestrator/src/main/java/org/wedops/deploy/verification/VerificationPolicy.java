@@ -3,6 +3,7 @@ package org.wedops.deploy.verification;
 import java.time.Duration;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.wedops.deploy.verification.VerificationProperties.InsufficientData;
 
 /**
@@ -11,13 +12,10 @@ import org.wedops.deploy.verification.VerificationProperties.InsufficientData;
  * is INSUFFICIENT_DATA — never a pass; otherwise an error rate above the threshold or above baseline × factor, or the
  * p95 duration above baseline × factor, fails it. And what a watch decides when data stayed missing.
  */
+@RequiredArgsConstructor
 public final class VerificationPolicy {
 
     private final VerificationProperties settings;
-
-    public VerificationPolicy(VerificationProperties settings) {
-        this.settings = settings;
-    }
 
     /** @param criticalTargets targets reported CRITICAL since the rollout, with their reasons */
     public Verdict check(List<String> criticalTargets, ApmStats baseline, ApmStats now) {

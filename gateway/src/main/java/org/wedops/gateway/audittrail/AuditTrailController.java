@@ -2,6 +2,7 @@ package org.wedops.gateway.audittrail;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,13 +18,10 @@ import reactor.core.publisher.Mono;
 
 /** {@code GET /api/audit} at the gateway (ADMIN): every service's audit trail merged by time ({@link ServiceAuditTrails}). */
 @RestController
+@RequiredArgsConstructor
 class AuditTrailController {
 
     private final ServiceAuditTrails trails;
-
-    AuditTrailController(ServiceAuditTrails trails) {
-        this.trails = trails;
-    }
 
     @GetMapping("/api/audit")
     @PreAuthorize("hasRole('ADMIN')")

@@ -1,5 +1,6 @@
 package org.wedops.gateway.docs;
 
+import lombok.RequiredArgsConstructor;
 import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.filter.factory.rewrite.RewriteFunction;
 import org.springframework.http.HttpStatusCode;
@@ -17,13 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
  * applies to every operation so that the UI's "Authorize" button sends the token. Anything that is not a JSON
  * object (an error page, a 503 problem) passes unchanged.
  */
+@RequiredArgsConstructor
 final class ApiDocumentRewrite implements RewriteFunction<byte[], byte[]> {
 
     private final JsonMapper json;
-
-    ApiDocumentRewrite(JsonMapper json) {
-        this.json = json;
-    }
 
     @Override
     public Publisher<byte[]> apply(ServerWebExchange exchange, byte[] body) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 
 /**
  * APM windows on the feed as one {@code apm} event per closed minute, not one per window: apm-ingest closes a window
@@ -15,16 +16,13 @@ import java.util.Optional;
  * announced (a late series) says nothing new; one ending further ahead than {@link #FUTURE_SKEW} (a wrong clock) is
  * not believed, or it would silence the feed until then.
  */
+@RequiredArgsConstructor
 final class ApmMinutes {
 
     static final Duration FUTURE_SKEW = Duration.ofMinutes(2);
 
     private final Clock clock;
     private Instant announced = Instant.EPOCH;
-
-    ApmMinutes(Clock clock) {
-        this.clock = clock;
-    }
 
     /** Called from the feed's one consumer thread only. */
     Optional<LiveEvent> closed(Map<String, Object> window) {

@@ -2,6 +2,7 @@ package org.wedops.gateway.live;
 
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,17 +20,13 @@ import reactor.core.publisher.Flux;
  * never appears in a URL.
  */
 @RestController
+@RequiredArgsConstructor
 class LiveController {
 
     static final String PATH = "/api/live/events";
 
     private final LiveHub hub;
     private final LiveProperties properties;
-
-    LiveController(LiveHub hub, LiveProperties properties) {
-        this.hub = hub;
-        this.properties = properties;
-    }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> events(ServerHttpResponse response) {

@@ -1,5 +1,6 @@
 package org.wedops.gateway.live;
 
+import lombok.RequiredArgsConstructor;
 import reactor.core.Exceptions;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Sinks;
  * {@link SlowClientException} and is dropped, the others never wait for it), and one protection state per region
  * kept for newcomers. Publishing never blocks: a stream without demand has its own buffer between it and the sink.
  */
+@RequiredArgsConstructor
 public final class LiveHub {
 
     /** A client's buffer overflowed: it is dropped and told so; it reconnects and reloads. */
@@ -32,11 +34,6 @@ public final class LiveHub {
     private final AtomicInteger clients = new AtomicInteger();
     private final int maxClients;
     private final int clientBuffer;
-
-    public LiveHub(int maxClients, int clientBuffer) {
-        this.maxClients = maxClients;
-        this.clientBuffer = clientBuffer;
-    }
 
     /** From the feed's one consumer thread (the sink is not to be emitted into concurrently). */
     public void publish(LiveEvent event) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
@@ -26,17 +27,13 @@ import reactor.core.publisher.Mono;
  * their own, larger budget. Over budget: 429 problem+json with {@code Retry-After} in seconds.
  */
 @Component
+@RequiredArgsConstructor
 class RateLimitFilter implements GlobalFilter, Ordered {
 
     static final int ORDER = -100;
 
     private final RateLimitProperties properties;
     private final RequestBuckets buckets;
-
-    RateLimitFilter(RateLimitProperties properties, RequestBuckets buckets) {
-        this.properties = properties;
-        this.buckets = buckets;
-    }
 
     @Override
     public int getOrder() {

@@ -2,6 +2,7 @@ package org.wedops.gateway.ratelimit;
 
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,15 +21,11 @@ import reactor.core.publisher.Mono;
  * without a token are never held back (a kubelet may share an address with an attacker, and needs no token).
  */
 @Component
+@RequiredArgsConstructor
 class RefusedTokenLimit implements WebFilter, Ordered {
 
     private final RateLimitProperties properties;
     private final RequestBuckets buckets;
-
-    RefusedTokenLimit(RateLimitProperties properties, RequestBuckets buckets) {
-        this.properties = properties;
-        this.buckets = buckets;
-    }
 
     @Override
     public int getOrder() {

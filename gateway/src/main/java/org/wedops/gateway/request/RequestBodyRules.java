@@ -2,6 +2,7 @@ package org.wedops.gateway.request;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -27,15 +28,12 @@ import reactor.core.publisher.Mono;
  * Runs after authentication, so an anonymous caller learns nothing but 401.
  */
 @Component
+@RequiredArgsConstructor
 class RequestBodyRules implements GlobalFilter, Ordered {
 
     static final int ORDER = -90;
 
     private final RequestProperties properties;
-
-    RequestBodyRules(RequestProperties properties) {
-        this.properties = properties;
-    }
 
     @Override
     public int getOrder() {

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -26,17 +27,13 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(-3) // before the gateway's general ProblemErrorHandler (-2) and Boot's DefaultErrorWebExceptionHandler (-1)
+@RequiredArgsConstructor
 class DownstreamProblemHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamProblemHandler.class);
 
     private final RoutingProperties properties;
     private final CircuitBreakerProperties circuitBreaker;
-
-    DownstreamProblemHandler(RoutingProperties properties, CircuitBreakerProperties circuitBreaker) {
-        this.properties = properties;
-        this.circuitBreaker = circuitBreaker;
-    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ContainerHealthReported;
 import org.wedops.events.ThresholdProfile;
@@ -23,6 +25,7 @@ import reactor.core.publisher.Mono;
  * leaves the stored status unchanged and the next check raises the alert again.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CheckRecorder {
 
     /** A recorded check and the confirmed status after it. */
@@ -34,15 +37,6 @@ public class CheckRecorder {
     private final HealthAlertPublisher alerts;
     private final CheckingProperties settings;
     private final Clock clock;
-
-    CheckRecorder(TargetStatusStore store, HealthEventPublisher events, HealthAlertPublisher alerts,
-                  CheckingProperties settings, Clock clock) {
-        this.store = store;
-        this.events = events;
-        this.alerts = alerts;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     public Mono<Recorded> record(CheckSubject subject, Classification classification, ThresholdProfile profile, Measurements measured) {
         ContainerHealthReported check = ContainerHealthReported.newBuilder()

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wedops.events.HealthStatus;
 import org.wedops.events.ThresholdProfile;
@@ -27,6 +29,7 @@ import reactor.core.publisher.Mono;
  * CRITICAL — one restart decision per cooldown, so a target that stays CRITICAL is not decided on at every check.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ContainerChecks {
 
     private final CheckRecorder recorder;
@@ -36,15 +39,6 @@ public class ContainerChecks {
     private final Clock clock;
     private final RestartCounter restartCounter = new RestartCounter();
     private final Map<String, Instant> lastRestartDecision = new ConcurrentHashMap<>();
-
-    ContainerChecks(CheckRecorder recorder, RestartDecisions restarts, ProtectionStates protection, ThresholdProperties thresholds,
-                    Clock clock) {
-        this.recorder = recorder;
-        this.restarts = restarts;
-        this.protection = protection;
-        this.thresholds = thresholds;
-        this.clock = clock;
-    }
 
     /**
      * @param observation the observation, given the number of restarts within the profile's window

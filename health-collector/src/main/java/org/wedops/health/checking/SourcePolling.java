@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.wedops.health.classification.ThresholdProperties;
@@ -29,6 +31,7 @@ import reactor.core.publisher.Mono;
  * previous listing's checks to end.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SourcePolling implements DisposableBean {
 
     private final ThresholdProperties thresholds;
@@ -36,13 +39,6 @@ public class SourcePolling implements DisposableBean {
     private final RecurringWork work;
     private final Clock clock;
     private final List<Disposable> queues = new CopyOnWriteArrayList<>();
-
-    SourcePolling(ThresholdProperties thresholds, ProtectionStates protection, RecurringWork work, Clock clock) {
-        this.thresholds = thresholds;
-        this.protection = protection;
-        this.work = work;
-        this.clock = clock;
-    }
 
     /**
      * @param listing the source's current targets (blocking clients must subscribe on a bounded elastic scheduler)

@@ -2,6 +2,8 @@ package org.wedops.health.checking;
 
 import java.time.Duration;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wedops.events.HealthSource;
 import org.wedops.events.ThresholdProfile;
@@ -17,19 +19,13 @@ import reactor.core.publisher.Mono;
 
 /** One check of one HTTP target: probe, classify under the region's threshold profile, record. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TargetCheck {
 
     private final HttpProbe probe;
     private final CheckRecorder recorder;
     private final ProtectionStates protection;
     private final ThresholdProperties thresholds;
-
-    TargetCheck(HttpProbe probe, CheckRecorder recorder, ProtectionStates protection, ThresholdProperties thresholds) {
-        this.probe = probe;
-        this.recorder = recorder;
-        this.protection = protection;
-        this.thresholds = thresholds;
-    }
 
     public Mono<Void> check(HealthTarget target) {
         ThresholdProfile profile = protection.profile(target.region());

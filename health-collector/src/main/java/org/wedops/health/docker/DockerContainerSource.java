@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.dockerjava.api.model.Container;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.wedops.events.HealthSource;
@@ -26,6 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * on the bounded-elastic scheduler since docker-java blocks), classified under its region's profile and recorded;
  * one that stays CRITICAL is offered to the restart rules.
  */
+@RequiredArgsConstructor
 class DockerContainerSource {
 
     private static final Map<String, String> DEFAULT_SELECTOR = Map.of("wedops.watch", "true");
@@ -37,14 +39,6 @@ class DockerContainerSource {
     private final Clock clock;
     private final Map<String, Integer> checksSoFar = new ConcurrentHashMap<>();
     private final Map<String, ContainerInspection.Usage> lastUsage = new ConcurrentHashMap<>();
-
-    DockerContainerSource(DockerEngine engine, ContainerChecks checks, DockerProperties settings, SourcePolling polling, Clock clock) {
-        this.engine = engine;
-        this.checks = checks;
-        this.settings = settings;
-        this.polling = polling;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

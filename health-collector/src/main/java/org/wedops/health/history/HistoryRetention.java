@@ -3,8 +3,11 @@ package org.wedops.health.history;
 import java.time.Clock;
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.wedops.health.status.TargetStatusStore;
 import org.wedops.support.database.RecurringWork;
@@ -13,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** Keeps check history for the configured retention (default 30 days). */
 @Component
+@RequiredArgsConstructor
 class HistoryRetention {
 
     /** History is kept for days: an hour late is nothing, and one delete an hour stays small. */
@@ -23,11 +27,10 @@ class HistoryRetention {
     private final TargetStatusStore store;
     private final HistoryProperties settings;
     private final Clock clock;
+    private final RecurringWork work;
 
-    HistoryRetention(TargetStatusStore store, HistoryProperties settings, Clock clock, RecurringWork work) {
-        this.store = store;
-        this.settings = settings;
-        this.clock = clock;
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
         work.start("history retention", EVERY, this::deleteExpiredHistory);
     }
 

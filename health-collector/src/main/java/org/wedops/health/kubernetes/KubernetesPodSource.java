@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,6 +28,7 @@ import reactor.core.scheduler.Schedulers;
  * scheduler): phase, readiness, restarts, last termination reason and, where the metrics API answers, CPU and
  * memory against limits. A pod that stays CRITICAL is offered to the restart rules.
  */
+@RequiredArgsConstructor
 class KubernetesPodSource {
 
     private static final Logger log = LoggerFactory.getLogger(KubernetesPodSource.class);
@@ -36,13 +38,6 @@ class KubernetesPodSource {
     private final KubernetesProperties settings;
     private final SourcePolling polling;
     private volatile boolean metricsAvailable = true;
-
-    KubernetesPodSource(KubernetesClient client, ContainerChecks checks, KubernetesProperties settings, SourcePolling polling) {
-        this.client = client;
-        this.checks = checks;
-        this.settings = settings;
-        this.polling = polling;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

@@ -11,6 +11,7 @@ import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 
+import lombok.RequiredArgsConstructor;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -20,15 +21,11 @@ import reactor.core.scheduler.Scheduler;
  * judged too. Literal IP addresses, which Netty would connect to without resolving, come through here as well
  * ({@link #doIsResolved} says no address is resolved yet). The JDK lookup blocks, so it runs on {@code lookups}.
  */
+@RequiredArgsConstructor
 final class GuardedAddressResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
     private final ProbeAddresses addresses;
     private final Scheduler lookups;
-
-    GuardedAddressResolverGroup(ProbeAddresses addresses, Scheduler lookups) {
-        this.addresses = addresses;
-        this.lookups = lookups;
-    }
 
     @Override
     protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {

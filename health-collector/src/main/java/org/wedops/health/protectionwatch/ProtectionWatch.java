@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
@@ -34,6 +35,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @EnableConfigurationProperties(ProtectionWatchProperties.class)
+@RequiredArgsConstructor
 class ProtectionWatch {
 
     static final String NAME = "ProtectionStateStale";
@@ -46,16 +48,6 @@ class ProtectionWatch {
     private final Clock clock;
     /** Region → when its staleness alert began; what this instance has said is firing. */
     private final Map<String, Instant> firing = new ConcurrentHashMap<>();
-
-    ProtectionWatch(ProtectionStates protection, EventPublisher publisher, AlertSource alerts, RecurringWork work, ProtectionWatchProperties settings,
-                    Clock clock) {
-        this.protection = protection;
-        this.publisher = publisher;
-        this.alerts = alerts;
-        this.work = work;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

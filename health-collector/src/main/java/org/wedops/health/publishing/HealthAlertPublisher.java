@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wedops.events.Alert;
 import org.wedops.events.AlertSource;
@@ -23,17 +25,13 @@ import reactor.core.publisher.Mono;
  * The fingerprint is stable per target and condition, so the alert-router sees one alert per episode.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class HealthAlertPublisher {
 
     public static final String SOURCE = "health-collector";
 
     private final EventPublisher publisher;
     private final AlertSource alerts;
-
-    HealthAlertPublisher(EventPublisher publisher, AlertSource alerts) {
-        this.publisher = publisher;
-        this.alerts = alerts;
-    }
 
     /**
      * @param previous   the confirmed status before this check, null for a target's first check

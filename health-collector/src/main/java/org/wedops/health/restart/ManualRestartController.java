@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,15 +28,11 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/admin/infrastructure/containers")
+@RequiredArgsConstructor
 class ManualRestartController {
 
     private final ManualRestarts restarts;
     private final Clock clock;
-
-    ManualRestartController(ManualRestarts restarts, Clock clock) {
-        this.restarts = restarts;
-        this.clock = clock;
-    }
 
     record RestartRequest(Boolean emergency, String reason) {
     }

@@ -2,6 +2,7 @@ package org.wedops.health.restart;
 
 import java.time.Clock;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
  * restart is (a protected window holds it unless an ADMIN declares an emergency), and audited with its outcome.
  */
 @Component
+@RequiredArgsConstructor
 class ManualRestarts {
 
     /** @param protection the target's region's protection when decided, for a refusal to say until when */
@@ -27,13 +29,6 @@ class ManualRestarts {
     private final RestartDecisions decisions;
     private final AuditLog audit;
     private final Clock clock;
-
-    ManualRestarts(TargetStatusStore statuses, RestartDecisions decisions, AuditLog audit, Clock clock) {
-        this.statuses = statuses;
-        this.decisions = decisions;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     Mono<Outcome> restart(String id, String who, boolean admin, boolean emergency, String reason) {
         Mono<Void> refused = switch (ManualRestartRule.judge(emergency, admin, reason)) {

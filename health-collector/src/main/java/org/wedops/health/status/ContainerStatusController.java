@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,15 +22,11 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/admin/infrastructure/containers")
+@RequiredArgsConstructor
 class ContainerStatusController {
 
     private final TargetStatusStore store;
     private final Clock clock;
-
-    ContainerStatusController(TargetStatusStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
-    }
 
     @GetMapping
     Flux<ContainerView> containers(@RequestParam(required = false) String service, @RequestParam(required = false) String region,

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -22,15 +24,11 @@ import reactor.core.publisher.Mono;
 
 /** Current status and check history, written together so that one never runs ahead of the other. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TargetStatusStore {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
-
-    TargetStatusStore(DatabaseClient db, TransactionalOperator transaction) {
-        this.db = db;
-        this.transaction = transaction;
-    }
 
     public Mono<TargetStatus> find(String targetId) {
         return db.sql("select * from target_status where target_id = :id").bind("id", targetId)

@@ -2,6 +2,8 @@ package org.wedops.health.targets;
 
 import java.time.Clock;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 /** Stores the targets listed in configuration, keeping any registered under the same id through the API. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ConfiguredTargets {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredTargets.class);
@@ -18,12 +21,6 @@ public class ConfiguredTargets {
     private final TargetProperties properties;
     private final HealthTargetRepository targets;
     private final Clock clock;
-
-    ConfiguredTargets(TargetProperties properties, HealthTargetRepository targets, Clock clock) {
-        this.properties = properties;
-        this.targets = targets;
-        this.clock = clock;
-    }
 
     public Mono<Void> store() {
         return Flux.fromIterable(properties.targets())

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wedops.health.probe.ProbeAddresses;
 import org.wedops.health.probe.RefusedAddressException;
@@ -20,15 +21,12 @@ import reactor.core.scheduler.Schedulers;
  * judges again at every connection: what was true at registration need not be true later.
  */
 @Component
+@RequiredArgsConstructor
 class TargetAddressCheck {
 
     static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
 
     private final ProbeAddresses addresses;
-
-    TargetAddressCheck(ProbeAddresses addresses) {
-        this.addresses = addresses;
-    }
 
     Mono<List<FieldProblem>> problems(String url) {
         String host = URI.create(url).getHost();

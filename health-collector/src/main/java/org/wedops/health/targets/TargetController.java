@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import jakarta.validation.Valid;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,15 +22,11 @@ import reactor.core.publisher.Mono;
 /** {@code /api/admin/infrastructure/targets}: HTTP targets registered, listed and removed (see {@link TargetRegistrations}). */
 @RestController
 @RequestMapping("/api/admin/infrastructure/targets")
+@RequiredArgsConstructor
 class TargetController {
 
     private final TargetRegistrations registrations;
     private final HealthTargetRepository targets;
-
-    TargetController(TargetRegistrations registrations, HealthTargetRepository targets) {
-        this.registrations = registrations;
-        this.targets = targets;
-    }
 
     @PostMapping
     Mono<ResponseEntity<HealthTarget>> register(@Valid @RequestBody TargetRegistration registration, Principal principal) {

@@ -3,6 +3,7 @@ package org.wedops.health.targets;
 import java.time.Clock;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
  * transaction, and scheduled once both are.
  */
 @Component
+@RequiredArgsConstructor
 class TargetRegistrations {
 
     private final HealthTargetRepository targets;
@@ -28,16 +30,6 @@ class TargetRegistrations {
     private final AuditLog audit;
     private final TransactionalOperator transaction;
     private final Clock clock;
-
-    TargetRegistrations(HealthTargetRepository targets, TargetSchedule schedule, TargetAddressCheck addressCheck, AuditLog audit,
-                        TransactionalOperator transaction, Clock clock) {
-        this.targets = targets;
-        this.schedule = schedule;
-        this.addressCheck = addressCheck;
-        this.audit = audit;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     Mono<HealthTarget> register(TargetRegistration registration, String who) {
         List<FieldProblem> problems = registration.crossFieldProblems();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,14 +16,11 @@ import org.springframework.stereotype.Component;
  * slow target never piles up probes; its interval shrinks by the profile's factor (e.g. on wedding days).
  */
 @Component
+@RequiredArgsConstructor
 public class TargetSchedule {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
-
-    public TargetSchedule(Clock clock) {
-        this.clock = clock;
-    }
 
     public void add(HealthTarget target) {
         entries.put(target.id(), new Entry(target, null, false));

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,6 +34,7 @@ import reactor.core.publisher.Mono;
  * protection is republished.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CalendarRequests {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
@@ -43,17 +46,6 @@ public class CalendarRequests {
     private final DatabaseClient db;
     private final CalendarProperties properties;
     private final Clock clock;
-
-    CalendarRequests(WeddingCalendar calendar, EventPublisher publisher, ApplicationEventPublisher protection, AuditLog audit,
-                     DatabaseClient db, CalendarProperties properties, Clock clock) {
-        this.calendar = calendar;
-        this.publisher = publisher;
-        this.protection = protection;
-        this.audit = audit;
-        this.db = db;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Weddings on any day from {@code from} (default today, UTC) to {@code to} (both inclusive, local dates). */
     public Flux<CalendarEntry> between(LocalDate from, LocalDate to, String region) {

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
  * nothing.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WeddingCalendar {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
@@ -32,12 +35,6 @@ public class WeddingCalendar {
     private final DatabaseClient db;
     private final DefaultZoneProperties properties;
     private final Clock clock;
-
-    WeddingCalendar(DatabaseClient db, DefaultZoneProperties properties, Clock clock) {
-        this.db = db;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /**
      * Stores the wedding as SCHEDULED; answers whether the event was newer than what was stored. A region seen for

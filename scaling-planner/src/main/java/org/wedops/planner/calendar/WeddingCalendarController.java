@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,15 +25,11 @@ import reactor.core.publisher.Mono;
 /** The wedding calendar over HTTP; what a change does is {@link CalendarRequests}'s. */
 @RestController
 @RequestMapping("/api/weddings")
+@RequiredArgsConstructor
 class WeddingCalendarController {
 
     private final WeddingCalendar calendar;
     private final CalendarRequests requests;
-
-    WeddingCalendarController(WeddingCalendar calendar, CalendarRequests requests) {
-        this.calendar = calendar;
-        this.requests = requests;
-    }
 
     /** Weddings on any day from {@code from} (default today, UTC) to {@code to} (both inclusive, local dates). */
     @GetMapping

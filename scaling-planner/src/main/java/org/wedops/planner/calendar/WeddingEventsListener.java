@@ -1,8 +1,8 @@
 package org.wedops.planner.calendar;
 
-import java.time.Duration;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,7 +14,7 @@ import org.wedops.events.Topics;
 import org.wedops.events.WeddingCancelled;
 import org.wedops.events.WeddingScheduled;
 import org.wedops.planner.protection.ProtectionInputsChanged;
-import org.wedops.support.kafka.WedopsKafkaProperties;
+import org.wedops.support.kafka.ListenerCalls;
 
 /**
  * Keeps the wedding calendar in step with ops.weddings.v1 and has protection recomputed after each change. The
@@ -23,23 +23,18 @@ import org.wedops.support.kafka.WedopsKafkaProperties;
  */
 @Component
 @KafkaListener(id = "wedding-calendar", groupId = "${spring.application.name}-wedding-calendar", topics = Topics.WEDDINGS)
+@RequiredArgsConstructor
 class WeddingEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(WeddingEventsListener.class);
 
     private final WeddingCalendar calendar;
     private final ApplicationEventPublisher protection;
-    private final Duration timeout;
-
-    WeddingEventsListener(WeddingCalendar calendar, ApplicationEventPublisher protection, WedopsKafkaProperties kafka) {
-        this.calendar = calendar;
-        this.timeout = kafka.listenerCallTimeout();
-        this.protection = protection;
-    }
+    private final ListenerCalls calls;
 
     @KafkaHandler
     void onScheduled(WeddingScheduled event, Acknowledgment ack) {
-        Boolean applied = calendar.schedule(Wedding.from(event), eventId(event.getEventId()), event.getOccurredAt()).block(timeout);
+        Boolean applied = calls.await(calendar.schedule(Wedding.from(event), eventId(event.getEventId()), event.getOccurredAt()));
         if (Boolean.TRUE.equals(applied)) {
             protection.publishEvent(new ProtectionInputsChanged("wedding " + event.getWeddingId()));
         } else {
@@ -50,7 +45,7 @@ class WeddingEventsListener {
 
     @KafkaHandler
     void onCancelled(WeddingCancelled event, Acknowledgment ack) {
-        Boolean applied = calendar.cancel(event.getWeddingId(), event.getReason(), eventId(event.getEventId()), event.getOccurredAt()).block(timeout);
+        Boolean applied = calls.await(calendar.cancel(event.getWeddingId(), event.getReason(), eventId(event.getEventId()), event.getOccurredAt()));
         if (Boolean.TRUE.equals(applied)) {
             protection.publishEvent(new ProtectionInputsChanged("wedding " + event.getWeddingId()));
         } else {

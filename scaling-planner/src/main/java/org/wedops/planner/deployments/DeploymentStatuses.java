@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.events.DeploymentEvent;
@@ -14,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** The latest phase per deployment; a deployment not yet in a final phase is pending. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DeploymentStatuses {
 
     public record PendingDeployment(String deploymentId, String service, String environment, String region, String version,
@@ -21,10 +24,6 @@ public class DeploymentStatuses {
     }
 
     private final DatabaseClient db;
-
-    DeploymentStatuses(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Boolean> record(DeploymentEvent event) {
         return db.sql("""

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +14,13 @@ import reactor.core.publisher.Mono;
 
 /** Emergencies in force, one row per region. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Emergencies {
 
     public record Active(String region, String reason, String declaredBy, Instant since) {
     }
 
     private final DatabaseClient db;
-
-    Emergencies(DatabaseClient db) {
-        this.db = db;
-    }
 
     /**
      * Declares (or re-declares, with the new reason) an emergency in a region. A region not known yet is registered

@@ -2,6 +2,7 @@ package org.wedops.planner.emergency;
 
 import java.security.Principal;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,15 +17,11 @@ import reactor.core.publisher.Mono;
 /** {@code POST /api/infrastructure/emergency/activate} and {@code /deactivate} (ADMIN, with a reason); {@code GET} lists them. */
 @RestController
 @RequestMapping("/api/infrastructure/emergency")
+@RequiredArgsConstructor
 class EmergencyController {
 
     private final Emergencies emergencies;
     private final EmergencyDeclarations declarations;
-
-    EmergencyController(Emergencies emergencies, EmergencyDeclarations declarations) {
-        this.emergencies = emergencies;
-        this.declarations = declarations;
-    }
 
     /** @param region one region; absent means every region the planner knows */
     record EmergencyRequest(String reason, String region) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -29,6 +31,7 @@ import reactor.core.publisher.Mono;
  * together; only then is it announced as a CRITICAL alert (resolved on the way out) and protection republished.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class EmergencyDeclarations {
 
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -45,18 +48,6 @@ public class EmergencyDeclarations {
     private final TransactionalOperator transaction;
     private final DefaultZoneProperties zones;
     private final Clock clock;
-
-    EmergencyDeclarations(Emergencies emergencies, AuditLog audit, EventPublisher publisher, AlertSource alerts,
-                          ApplicationEventPublisher protection, TransactionalOperator transaction, DefaultZoneProperties zones, Clock clock) {
-        this.emergencies = emergencies;
-        this.audit = audit;
-        this.publisher = publisher;
-        this.alerts = alerts;
-        this.protection = protection;
-        this.transaction = transaction;
-        this.zones = zones;
-        this.clock = clock;
-    }
 
     /** @param region one region; null or blank means every region the planner knows */
     public Mono<Outcome> declare(String region, String reason, String by) {

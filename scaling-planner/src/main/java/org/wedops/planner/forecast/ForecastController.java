@@ -3,6 +3,7 @@ package org.wedops.planner.forecast;
 import java.time.Clock;
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,17 +19,13 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/infrastructure/scaling/forecast")
+@RequiredArgsConstructor
 class ForecastController {
 
     private static final int MOST_HOURS = 24 * 14;
 
     private final Forecasts forecasts;
     private final Clock clock;
-
-    ForecastController(Forecasts forecasts, Clock clock) {
-        this.forecasts = forecasts;
-        this.clock = clock;
-    }
 
     @GetMapping
     Mono<Forecasts.Forecast> forecast(@RequestParam(required = false) String service, @RequestParam(required = false) String region,

@@ -6,12 +6,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
 /** The throughput forecast of a service from its history, with its error on past weeks. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Forecasts {
 
     public record Point(Instant hourStart, double requestsPerMinute) {
@@ -23,11 +26,6 @@ public class Forecasts {
 
     private final ThroughputHistory history;
     private final ForecastProperties properties;
-
-    Forecasts(ThroughputHistory history, ForecastProperties properties) {
-        this.history = history;
-        this.properties = properties;
-    }
 
     /** Forecast requests per minute for every hour of [from, from + hours), and the error of the same model on past weeks. */
     public Mono<Forecast> forecast(String service, String region, Instant from, int hours) {

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.events.ApmWindow;
@@ -17,13 +19,10 @@ import reactor.core.publisher.Mono;
  * window count once, whatever the replays), per hour for the forecast.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ThroughputHistory {
 
     private final DatabaseClient db;
-
-    ThroughputHistory(DatabaseClient db) {
-        this.db = db;
-    }
 
     /** Counts a window into its hour, once; answers whether it was new. */
     public Mono<Boolean> record(ApmWindow window) {

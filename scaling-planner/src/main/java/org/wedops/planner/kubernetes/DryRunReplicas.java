@@ -1,5 +1,6 @@
 package org.wedops.planner.kubernetes;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.wedops.planner.scaling.ScalingProperties.ManagedService;
 import org.wedops.planner.scaling.ReplicaTarget;
@@ -11,13 +12,10 @@ import reactor.core.publisher.Mono;
  * last ones decided for it, or its NORMAL replicas before any decision, so decisions read as they would in a
  * cluster.
  */
+@RequiredArgsConstructor
 class DryRunReplicas implements ReplicaTarget {
 
     private final DatabaseClient db;
-
-    DryRunReplicas(DatabaseClient db) {
-        this.db = db;
-    }
 
     @Override
     public Mono<Integer> current(ManagedService service) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import lombok.RequiredArgsConstructor;
 import org.wedops.planner.scaling.ScalingProperties.ManagedService;
 import org.wedops.planner.scaling.ScalingProperties.Mode;
 import org.wedops.planner.scaling.ReplicaTarget;
@@ -19,15 +20,11 @@ import reactor.core.scheduler.Schedulers;
  * the HorizontalPodAutoscaler of the same name (and its maxReplicas if it would fall below), so metric autoscaling
  * goes on above the planner's floor.
  */
+@RequiredArgsConstructor
 class KubernetesReplicas implements ReplicaTarget {
 
     private final KubernetesClient client;
     private final Mode mode;
-
-    KubernetesReplicas(KubernetesClient client, Mode mode) {
-        this.client = client;
-        this.mode = mode;
-    }
 
     @Override
     public Mono<Integer> current(ManagedService service) {

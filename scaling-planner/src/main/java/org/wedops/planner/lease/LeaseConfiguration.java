@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,13 +14,10 @@ import org.wedops.support.database.RecurringWork;
 
 /** The instance's lease, renewed in the background once the schema is migrated, given up on shutdown. */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 class LeaseConfiguration {
 
     private final LeaseProperties properties;
-
-    LeaseConfiguration(LeaseProperties properties) {
-        this.properties = properties;
-    }
 
     @Bean
     PlannerLease plannerLease(DatabaseClient db) {

@@ -3,6 +3,7 @@ package org.wedops.planner.lease;
 import java.time.Duration;
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Sinks;
  * <p>An instance also stops acting on its own once its lease would have run out since its last successful renewal
  * (measured from before the renewal was sent), even if it cannot reach the database to learn that it lost it.
  */
+@RequiredArgsConstructor
 public class PlannerLease {
 
     private static final Logger log = LoggerFactory.getLogger(PlannerLease.class);
@@ -38,13 +40,6 @@ public class PlannerLease {
     private final Sinks.Many<Boolean> leadership = Sinks.many().multicast().directBestEffort();
     private volatile long heldUntilNanos;
     private volatile boolean held;
-
-    public PlannerLease(DatabaseClient db, String name, Duration duration, String holder) {
-        this.db = db;
-        this.name = name;
-        this.duration = duration;
-        this.holder = holder;
-    }
 
     /** Takes the lease if it is free or ran out, or renews it if this instance holds it; answers whether it holds it now. */
     public Mono<Boolean> renew() {

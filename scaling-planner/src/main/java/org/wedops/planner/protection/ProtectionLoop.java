@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,7 @@ import reactor.core.publisher.Sinks;
  * Only the lease holder acts on boundaries, resyncs and start-up; runs never overlap.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProtectionLoop {
 
     private final ProtectionStatePublisher publisher;
@@ -40,15 +43,6 @@ public class ProtectionLoop {
     private volatile Instant nextBoundary;
     private volatile Instant lastRun;
     private volatile long nextResyncNanos = System.nanoTime();
-
-    ProtectionLoop(ProtectionStatePublisher publisher, PlannerLease lease, RecurringWork work, Clock clock,
-                   ProtectionProperties properties) {
-        this.publisher = publisher;
-        this.lease = lease;
-        this.work = work;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

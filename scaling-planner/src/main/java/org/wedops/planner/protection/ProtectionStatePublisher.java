@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ import reactor.core.publisher.Sinks;
  * instance never stays silent because of a state another instance has since replaced.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProtectionStatePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ProtectionStatePublisher.class);
@@ -36,13 +39,6 @@ public class ProtectionStatePublisher {
     private final Clock clock;
     private final Map<String, ProtectionState> sent = new ConcurrentHashMap<>();
     private final Sinks.Many<ProtectionState> published = Sinks.many().multicast().directBestEffort();
-
-    ProtectionStatePublisher(ProtectionPlanner planner, EventPublisher publisher, ProtectionStates onTheTopic, Clock clock) {
-        this.planner = planner;
-        this.publisher = publisher;
-        this.onTheTopic = onTheTopic;
-        this.clock = clock;
-    }
 
     /**
      * Recomputes every region and publishes those whose state changed (all of them when {@code everyRegion}).

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,15 +19,11 @@ import reactor.core.publisher.Flux;
 /** How protected each region is now and for how long, and its wedding load over a day. Computed afresh on each call. */
 @RestController
 @RequestMapping("/api/infrastructure")
+@RequiredArgsConstructor
 class ProtectionStatusController {
 
     private final ProtectionPlanner planner;
     private final Clock clock;
-
-    ProtectionStatusController(ProtectionPlanner planner, Clock clock) {
-        this.planner = planner;
-        this.clock = clock;
-    }
 
     /** DESIGN.md's fields first (region, level, freezeActive, freezeUntil, reasons), then the rest of the state. */
     record RegionStatus(String region, ProtectionLevel level, boolean freezeActive, Instant freezeUntil, List<String> reasons,

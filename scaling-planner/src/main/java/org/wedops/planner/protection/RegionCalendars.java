@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -26,17 +28,12 @@ import reactor.core.publisher.Mono;
  * A region is known from the {@code region} table or from a wedding or emergency naming it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RegionCalendars {
 
     private final DatabaseClient db;
     private final ProtectionProperties properties;
     private final DefaultZoneProperties defaultZone;
-
-    RegionCalendars(DatabaseClient db, ProtectionProperties properties, DefaultZoneProperties defaultZone) {
-        this.db = db;
-        this.properties = properties;
-        this.defaultZone = defaultZone;
-    }
 
     /** Calendars of every region (or only {@code region}, when given), by region name. */
     public Mono<Map<String, RegionCalendar>> load(Instant from, Instant to, String region) {

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.wedops.events.ProtectionLevel;
 import org.wedops.planner.calendar.CalendarEntry;
@@ -35,6 +37,7 @@ import reactor.core.publisher.Mono;
  * its protection, the managed services' replicas now, the unhealthy targets and the pending deployments.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReadinessCheck {
 
     public record RegionReadiness(String region, String timeZone, List<String> weddings, Instant windowFrom, Instant windowTo,
@@ -55,20 +58,6 @@ public class ReadinessCheck {
     private final ProtectionProperties protection;
     private final DefaultZoneProperties zones;
     private final Clock clock;
-
-    ReadinessCheck(WeddingCalendar calendar, ProtectionPlanner planner, ReplicaTarget target, TargetHealthStore health,
-                   DeploymentStatuses deployments, ScalingProperties scaling, ProtectionProperties protection, DefaultZoneProperties zones,
-                   Clock clock) {
-        this.calendar = calendar;
-        this.planner = planner;
-        this.target = target;
-        this.health = health;
-        this.deployments = deployments;
-        this.scaling = scaling;
-        this.protection = protection;
-        this.zones = zones;
-        this.clock = clock;
-    }
 
     /** @param date the day; today (UTC) when null */
     public Mono<Readiness> of(LocalDate date) {

@@ -2,6 +2,7 @@ package org.wedops.planner.readiness;
 
 import java.time.LocalDate;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,13 +17,10 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/infrastructure/health/wedding-readiness")
+@RequiredArgsConstructor
 class WeddingReadinessController {
 
     private final ReadinessCheck check;
-
-    WeddingReadinessController(ReadinessCheck check) {
-        this.check = check;
-    }
 
     @GetMapping
     Mono<ReadinessCheck.Readiness> readiness(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {

@@ -3,6 +3,7 @@ package org.wedops.planner.regions;
 import java.math.BigDecimal;
 import java.security.Principal;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -18,13 +19,10 @@ import reactor.core.publisher.Mono;
 /** Regions with their time zones and the cultural factors of the wedding load; edits need a reason ({@link RegionSettings}). */
 @RestController
 @RequestMapping("/api/infrastructure")
+@RequiredArgsConstructor
 class RegionController {
 
     private final RegionSettings settings;
-
-    RegionController(RegionSettings settings) {
-        this.settings = settings;
-    }
 
     record RegionChange(String timeZone, String reason) {
     }

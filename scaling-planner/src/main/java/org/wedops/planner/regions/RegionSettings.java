@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
  * reason, commits with its audit row, and then has protection republished at once.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RegionSettings {
 
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -43,14 +46,6 @@ public class RegionSettings {
     private final ApplicationEventPublisher protection;
     private final TransactionalOperator transaction;
     private final Clock clock;
-
-    RegionSettings(DatabaseClient db, AuditLog audit, ApplicationEventPublisher protection, TransactionalOperator transaction, Clock clock) {
-        this.db = db;
-        this.audit = audit;
-        this.protection = protection;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     public Flux<Region> regions() {
         return db.sql("select id, time_zone from region order by id")

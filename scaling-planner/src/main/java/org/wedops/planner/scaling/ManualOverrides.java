@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +13,13 @@ import reactor.core.publisher.Mono;
 
 /** Replica counts set by hand, which automatic decisions leave alone until they expire. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ManualOverrides {
 
     public record Override(String service, int replicas, Instant until, String decidedBy, String reason) {
     }
 
     private final DatabaseClient db;
-
-    ManualOverrides(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Void> set(Override override) {
         return db.sql("""

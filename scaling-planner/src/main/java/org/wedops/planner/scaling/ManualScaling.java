@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -22,6 +24,7 @@ import reactor.core.publisher.Mono;
  * out by the instance that receives it, lease or not: it is a person's decision, audited like any other.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ManualScaling {
 
     /** What a person asks for. */
@@ -45,17 +48,6 @@ public class ManualScaling {
     private final AuditLog audit;
     private final ScalingProperties properties;
     private final Clock clock;
-
-    ManualScaling(ScalingLoop loop, ScalingDecisions decisions, ManualOverrides overrides, ReplicaTarget target, AuditLog audit,
-                  ScalingProperties properties, Clock clock) {
-        this.loop = loop;
-        this.decisions = decisions;
-        this.overrides = overrides;
-        this.target = target;
-        this.audit = audit;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** @param admin whether the caller holds the ADMIN role, which an emergency needs */
     public Mono<Outcome> scale(Request request, String by, boolean admin) {

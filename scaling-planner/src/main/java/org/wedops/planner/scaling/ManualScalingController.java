@@ -1,5 +1,6 @@
 package org.wedops.planner.scaling;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,17 +24,12 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/infrastructure/scaling")
+@RequiredArgsConstructor
 class ManualScalingController {
 
     private final ManualScaling manual;
     private final ScalingDecisions decisions;
     private final ServiceReplicas replicas;
-
-    ManualScalingController(ManualScaling manual, ScalingDecisions decisions, ServiceReplicas replicas) {
-        this.manual = manual;
-        this.decisions = decisions;
-        this.replicas = replicas;
-    }
 
     @PostMapping("/manual")
     Mono<ResponseEntity<Object>> manual(@RequestBody ManualScaling.Request request, Authentication authentication) {

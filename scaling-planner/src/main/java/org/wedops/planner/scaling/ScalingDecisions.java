@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,6 +29,7 @@ import reactor.core.publisher.Mono;
  * refused it).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ScalingDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(ScalingDecisions.class);
@@ -38,12 +41,6 @@ public class ScalingDecisions {
     private final ReplicaTarget target;
     private final EventPublisher publisher;
     private final DatabaseClient db;
-
-    ScalingDecisions(ReplicaTarget target, EventPublisher publisher, DatabaseClient db) {
-        this.target = target;
-        this.publisher = publisher;
-        this.db = db;
-    }
 
     public Mono<ScalingDecision> execute(ManagedService service, int from, int to, ProtectionLevel level, String reason,
                                          Map<String, String> inputs, String decidedBy, Instant now) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
  * before stabilisation and manual overrides; a service whose region has no protection yet is left out.
  */
 @Component
+@RequiredArgsConstructor
 class ServiceReplicas {
 
     record ServiceView(String service, String region, int currentReplicas, int desiredReplicas, int protectedFloor, String reason,
@@ -24,13 +26,6 @@ class ServiceReplicas {
     private final ReplicaTarget target;
     private final ScalingProperties properties;
     private final Clock clock;
-
-    ServiceReplicas(ScalingLoop loop, ReplicaTarget target, ScalingProperties properties, Clock clock) {
-        this.loop = loop;
-        this.target = target;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     Flux<ServiceView> now() {
         Instant now = clock.instant();

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Remembers each service's recommendations so that a scale-down waits until every recommendation over the window
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the window's highest is the one in force at its start together with every later one. Kept in memory: a planner
  * that just took the lease has no history and so waits a whole window before its first scale-down.
  */
+@RequiredArgsConstructor
 public final class Stabiliser {
 
     private record Seen(Instant at, int replicas) {
@@ -21,10 +23,6 @@ public final class Stabiliser {
 
     private final Duration window;
     private final Map<String, Deque<Seen>> history = new ConcurrentHashMap<>();
-
-    public Stabiliser(Duration window) {
-        this.window = window;
-    }
 
     /** Records a recommendation and answers the highest over the window ending now, or null if the history is shorter. */
     public Integer recordAndGetHighest(String service, Instant now, int recommended) {

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -13,16 +15,13 @@ import reactor.core.publisher.Mono;
 
 /** Queries over the latest check per target, which service-support's LatestTargetHealth keeps in target_health. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TargetHealthStore {
 
     public record UnhealthyTarget(String targetId, String service, String region, String status, List<String> reasons, Instant checkedAt) {
     }
 
     private final DatabaseClient db;
-
-    TargetHealthStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     /** Targets of the service in the region whose latest check, made since {@code since}, was CRITICAL. */
     public Mono<Integer> criticalCount(String service, String region, Instant since) {

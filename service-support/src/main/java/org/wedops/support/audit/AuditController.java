@@ -2,6 +2,7 @@ package org.wedops.support.audit;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
  * Declared once here and registered in every service with a database ({@link AuditAutoConfiguration}).
  */
 @RestController
+@RequiredArgsConstructor
 public class AuditController {
 
     /** @param entries newest first */
@@ -21,10 +23,6 @@ public class AuditController {
     }
 
     private final AuditLog audit;
-
-    public AuditController(AuditLog audit) {
-        this.audit = audit;
-    }
 
     @GetMapping("/api/audit")
     @PreAuthorize("hasRole('ADMIN')")

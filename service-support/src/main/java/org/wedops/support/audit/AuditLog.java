@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 
@@ -14,13 +15,10 @@ import reactor.core.publisher.Mono;
  * Who did what to which thing, when, why and with what outcome, refusals included, in the service's own
  * {@code audit_log} table, which the library's own migration creates ({@link AuditAutoConfiguration}).
  */
+@RequiredArgsConstructor
 public class AuditLog {
 
     private final DatabaseClient db;
-
-    public AuditLog(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Void> record(Instant at, String actor, String action, String target, String reason, String outcome) {
         return db.sql("insert into audit_log (at, actor, action, target, reason, outcome) values (:at, :actor, :action, :target, :reason, :outcome)")

@@ -1,5 +1,6 @@
 package org.wedops.support.database;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextStartedEvent;
@@ -11,15 +12,11 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * again when a stopped context is started (a restart, or the test framework resuming a paused context): the lifecycle
  * restarts only auto-startup beans, so without this the listeners would stay stopped.
  */
+@RequiredArgsConstructor
 public class ListenersAfterMigration {
 
     private final DeferredMigration migration;
     private final ObjectProvider<KafkaListenerEndpointRegistry> registry;
-
-    public ListenersAfterMigration(DeferredMigration migration, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
-        this.migration = migration;
-        this.registry = registry;
-    }
 
     @EventListener({ApplicationReadyEvent.class, ContextStartedEvent.class})
     public void startListenersOnceMigrated() {

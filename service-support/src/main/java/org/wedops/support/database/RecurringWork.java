@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,16 +19,13 @@ import reactor.core.publisher.Mono;
  * the database schema is migrated. A failed run is logged and the next one goes ahead; wake-ups that arrive during
  * a run collapse into one more run. Everything started here stops with the application.
  */
+@RequiredArgsConstructor
 public class RecurringWork implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RecurringWork.class);
 
     private final DeferredMigration migration;
     private final List<Disposable> running = new CopyOnWriteArrayList<>();
-
-    public RecurringWork(DeferredMigration migration) {
-        this.migration = migration;
-    }
 
     public void start(String name, Duration interval, Supplier<Mono<?>> run) {
         start(name, interval, Flux.never(), run);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -17,13 +18,10 @@ import reactor.core.scheduler.Schedulers;
  * The send runs on the bounded-elastic scheduler because a producer waiting for metadata blocks its caller,
  * which must never be an event-loop thread.
  */
+@RequiredArgsConstructor
 public class EventPublisher {
 
     private final KafkaTemplate<String, SpecificRecord> template;
-
-    public EventPublisher(KafkaTemplate<String, SpecificRecord> template) {
-        this.template = template;
-    }
 
     public Mono<SendResult<String, SpecificRecord>> publish(String topic, String key, SpecificRecord event) {
         return Mono.defer(() -> Mono.fromFuture(template.send(topic, key, event)))

@@ -22,6 +22,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class KafkaEventsAutoConfiguration {
 
     @Bean
+    ListenerCalls listenerCalls(WedopsKafkaProperties kafka) {
+        return new ListenerCalls(kafka);
+    }
+
+    @Bean
     KafkaAdmin.NewTopics wedopsTopics(WedopsKafkaProperties properties) {
         return new KafkaAdmin.NewTopics(TopicDeclarations.all(properties).toArray(NewTopic[]::new));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +37,7 @@ import org.wedops.events.Topics;
  * the consumer's own thread whenever the container is idle (no record for {@code caughtUpPoll}), which is also how an
  * empty topic is noticed.
  */
+@RequiredArgsConstructor
 public class ProtectionStates extends AbstractConsumerSeekAware {
 
     public static final String CONTAINER_POST_PROCESSOR = "protectionViewContainerPostProcessor";
@@ -49,11 +51,6 @@ public class ProtectionStates extends AbstractConsumerSeekAware {
     private final Clock clock;
     private final ProtectionViewProperties settings;
     private volatile boolean caughtUp;
-
-    public ProtectionStates(Clock clock, ProtectionViewProperties settings) {
-        this.clock = clock;
-        this.settings = settings;
-    }
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {

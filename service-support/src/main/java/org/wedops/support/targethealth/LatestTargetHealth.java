@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,17 +26,13 @@ import reactor.core.publisher.Mono;
  * acknowledged once the row is committed. The consumer thread waits for the write: it is a thread of its own, and
  * waiting keeps one target's checks in order and leaves a failed write to the retries and the dead-letter topic.
  */
+@RequiredArgsConstructor
 public class LatestTargetHealth {
 
     private static final Logger log = LoggerFactory.getLogger(LatestTargetHealth.class);
 
     private final DatabaseClient db;
     private final Duration timeout;
-
-    public LatestTargetHealth(DatabaseClient db, Duration timeout) {
-        this.db = db;
-        this.timeout = timeout;
-    }
 
     @KafkaListener(id = "target-health", groupId = "${spring.application.name}-target-health", topics = Topics.HEALTH)
     void onHealthCheck(ContainerHealthReported check, Acknowledgment ack) {

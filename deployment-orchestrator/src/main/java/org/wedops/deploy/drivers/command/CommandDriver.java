@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ import org.wedops.deploy.drivers.Drivers;
  * predecessor's rollout.
  */
 @Component
+@RequiredArgsConstructor
 class CommandDriver implements Drivers.KindedDriver {
 
     private static final Logger log = LoggerFactory.getLogger(CommandDriver.class);
@@ -37,11 +39,6 @@ class CommandDriver implements Drivers.KindedDriver {
 
     private final CommandRuns runs;
     private final CommandDriverProperties properties;
-
-    CommandDriver(CommandRuns runs, CommandDriverProperties properties) {
-        this.runs = runs;
-        this.properties = properties;
-    }
 
     @Override
     public DriverKind kind() {

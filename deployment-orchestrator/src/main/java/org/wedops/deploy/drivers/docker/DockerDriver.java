@@ -12,6 +12,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.wedops.deploy.drivers.DeployableServices.Docker;
@@ -28,15 +29,12 @@ import org.wedops.deploy.drivers.Drivers;
  * version is its {@value #VERSION_LABEL} label.
  */
 @Component
+@RequiredArgsConstructor
 class DockerDriver implements Drivers.KindedDriver {
 
     static final String VERSION_LABEL = "org.wedops.version";
 
     private final ObjectProvider<DockerClient> clients;
-
-    DockerDriver(ObjectProvider<DockerClient> clients) {
-        this.clients = clients;
-    }
 
     @Override
     public DriverKind kind() {

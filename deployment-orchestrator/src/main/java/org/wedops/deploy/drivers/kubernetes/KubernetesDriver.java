@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.wedops.deploy.drivers.DeployableServices.DriverKind;
@@ -29,13 +30,10 @@ import org.wedops.deploy.drivers.Drivers;
  * The migration is a Job of the migration image at the version, run to completion before anything is rolled out.
  */
 @Component
+@RequiredArgsConstructor
 class KubernetesDriver implements Drivers.KindedDriver {
 
     private final ObjectProvider<KubernetesClient> clients;
-
-    KubernetesDriver(ObjectProvider<KubernetesClient> clients) {
-        this.clients = clients;
-    }
 
     @Override
     public DriverKind kind() {
