@@ -1,17 +1,26 @@
 package org.wedops.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.wedops.alert.delivery.DispatchProperties;
@@ -74,6 +83,21 @@ class AlertRouterSettingsTest {
     }
 
     @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aWebhookUrlThatCannotBeReadStopsTheStartWithAReportThatNamesThePropertyButNotTheValue(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(Settings.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--wedops.alert.slack.webhook-url=hooks.slack.com/services/T0/B0/s3cr3t-t0ken"))
+                .satisfies(failure -> assertThat(causes(failure)).hasAtLeastOneElementOfType(BindException.class));
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The setting wedops.alert.slack.webhook-url must be an absolute http or https URL. Its value is not shown")
+                .doesNotContain("s3cr3t-t0ken");
+    }
+
+    @Test
     void withNothingSetTheDefaultsHold() {
         service.run(context -> {
             assertThat(context).hasNotFailed();
@@ -106,6 +130,14 @@ class AlertRouterSettingsTest {
             camel.append(camel.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
         }
         return camel.toString();
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            causes.add(t);
+        }
+        return causes;
     }
 
     private static String messages(Throwable failure) {
