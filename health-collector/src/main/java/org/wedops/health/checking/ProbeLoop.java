@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -16,17 +15,18 @@ import org.wedops.health.targets.TargetSchedule;
 import org.wedops.support.database.RecurringWork;
 import org.wedops.support.protection.ProtectionStates;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Every tick, hands the due HTTP targets to a {@link CheckQueue}, which probes them concurrently (bounded), each under
- * its own timeout, so a slow target never delays the others. Which targets are due, at what pace, and that a target
+ * Every tick, probes the due HTTP targets concurrently (bounded across ticks, {@link RecurringWork#startEach}), each
+ * under its own timeout, so a slow target never delays the others. Which targets are due, at what pace, and that a target
  * is not taken again while in flight is {@link TargetSchedule}'s per-target business; the tick only asks it. The
  * first run stores the configured targets and loads the registered ones, trying again with back-off until it can.
  */
 @Component
-class ProbeLoop implements DisposableBean {
+class ProbeLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeLoop.class);
 
@@ -37,7 +37,6 @@ class ProbeLoop implements DisposableBean {
     private final ThresholdProperties thresholds;
     private final RecurringWork work;
     private final Mono<Void> loaded;
-    private volatile CheckQueue<HealthTarget> queue;
 
     ProbeLoop(TargetSchedule schedule, TargetCheck check, HealthTargetRepository targets, ConfiguredTargets configured,
               ProtectionStates protection, CheckingProperties settings, ThresholdProperties thresholds, RecurringWork work) {
@@ -57,20 +56,20 @@ class ProbeLoop implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        queue = new CheckQueue<>("HTTP", settings.concurrency(), HealthTarget::id, check::check, schedule::done);
-        work.start("HTTP probing", settings.tick(), this::handOverDue);
+        work.startEach("HTTP probing", settings.tick(), this::due, this::probe, settings.concurrency());
     }
 
-    private Mono<Void> handOverDue() {
-        return loaded.then(Mono.fromRunnable(() -> schedule.takeDue(target ->
-                        thresholds.forProfile(protection.profile(target.region())).intervalFactor())
-                .forEach(queue::offer)));
+    private Flux<HealthTarget> due() {
+        return loaded.thenMany(Flux.defer(() -> Flux.fromIterable(schedule.takeDue(target ->
+                thresholds.forProfile(protection.profile(target.region())).intervalFactor()))));
     }
 
-    @Override
-    public void destroy() {
-        if (queue != null) {
-            queue.dispose();
-        }
+    private Mono<Void> probe(HealthTarget target) {
+        return Mono.defer(() -> check.check(target))
+                .onErrorResume(e -> {
+                    log.warn("Check of {} failed: {}", target.id(), e.toString());
+                    return Mono.empty();
+                })
+                .doFinally(signal -> schedule.done(target));
     }
 }

@@ -3,42 +3,41 @@ package org.wedops.health.checking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import org.springframework.beans.factory.DisposableBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.wedops.health.classification.ThresholdProperties;
 import org.wedops.health.targets.FixedRate;
 import org.wedops.support.database.RecurringWork;
 import org.wedops.support.protection.ProtectionStates;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Drives a container or pod source: every tick it lists the source's targets and hands each one that is due to the
- * source's {@link CheckQueue}, at a {@link FixedRate} per target, shortened by its region's profile (e.g. halved on
- * wedding days). A target is never taken again while its check is in flight, and a listing never waits for the
- * previous listing's checks to end.
+ * Drives a container or pod source: every tick it lists the source's targets and checks each one that is due, at a
+ * {@link FixedRate} per target, shortened by its region's profile (e.g. halved on wedding days), with at most
+ * {@code concurrency} checks in flight across ticks ({@link RecurringWork#startEach}). A slow check holds only its own
+ * slot and its own target, never taken again while in flight.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-public class SourcePolling implements DisposableBean {
+public class SourcePolling {
+
+    private static final Logger log = LoggerFactory.getLogger(SourcePolling.class);
 
     private final ThresholdProperties thresholds;
     private final ProtectionStates protection;
     private final RecurringWork work;
     private final Clock clock;
-    private final List<Disposable> queues = new CopyOnWriteArrayList<>();
 
     /**
      * @param listing the source's current targets (blocking clients must subscribe on a bounded elastic scheduler)
@@ -49,15 +48,19 @@ public class SourcePolling implements DisposableBean {
                           Function<T, String> region, Function<T, Mono<Void>> check) {
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
         Map<String, Instant> nextDue = new ConcurrentHashMap<>();
-        CheckQueue<T> queue = new CheckQueue<>(source, concurrency, id, check, target -> inFlight.remove(id.apply(target)));
-        queues.add(queue);
-        work.start(source + " polling", tick(interval), () -> Flux.defer(listing)
-                .filter(target -> !inFlight.contains(id.apply(target)) && due(nextDue, id.apply(target), region.apply(target), interval))
-                .doOnNext(target -> {
-                    inFlight.add(id.apply(target));
-                    queue.offer(target);
-                })
-                .then());
+        // the listing is pulled as check slots free up: a target is found due (and its next due time set) only when it
+        // can start, so a busy source checks its targets a little late instead of queueing them a whole interval deep
+        work.startEach(source + " polling", tick(interval),
+                () -> Flux.defer(listing)
+                        .filter(target -> !inFlight.contains(id.apply(target)) && due(nextDue, id.apply(target), region.apply(target), interval))
+                        .doOnNext(target -> inFlight.add(id.apply(target))),
+                target -> Mono.defer(() -> check.apply(target))
+                        .onErrorResume(e -> {
+                            log.warn("{} check of {} failed: {}", source, id.apply(target), e.toString());
+                            return Mono.empty();
+                        })
+                        .doFinally(signal -> inFlight.remove(id.apply(target))),
+                concurrency);
     }
 
     /**
@@ -80,8 +83,4 @@ public class SourcePolling implements DisposableBean {
         return true;
     }
 
-    @Override
-    public void destroy() {
-        queues.forEach(Disposable::dispose);
-    }
 }

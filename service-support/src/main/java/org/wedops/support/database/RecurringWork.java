@@ -3,6 +3,7 @@ package org.wedops.support.database;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import lombok.RequiredArgsConstructor;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * Background work that repeats: every interval and whenever something wakes it, one run at a time, starting once
  * the database schema is migrated. A failed run is logged and the next one goes ahead; wake-ups that arrive during
- * a run collapse into one more run. Everything started here stops with the application.
+ * a run collapse into one more run. Work that a tick only finds and whose items run apart ({@link #startEach}) pulls
+ * them as slots free up. Everything started here stops with the application.
  */
 @RequiredArgsConstructor
 public class RecurringWork implements DisposableBean {
@@ -38,6 +40,26 @@ public class RecurringWork implements DisposableBean {
                     log.warn("{} failed, the next run goes ahead: {}", name, e.toString());
                     return Mono.empty();
                 }), 1)
+                .subscribe()));
+    }
+
+    /**
+     * Work a tick only finds: every interval {@code due} lists what is due, and each item runs as {@code run}, at most
+     * {@code concurrency} at once across ticks. Items are pulled as slots free up, so {@code due} hands an item over (and
+     * may set its next due time) only when it can start; a tick that comes while the last tick's items still wait is
+     * dropped. A listing that fails is logged and the next tick goes ahead; {@code run} handles its item's own failure.
+     */
+    public <T> void startEach(String name, Duration interval, Supplier<Flux<T>> due, Function<T, Mono<?>> run, int concurrency) {
+        migration.whenMigrated(() -> running.add(Flux.interval(Duration.ZERO, interval)
+                .onBackpressureDrop()
+                .concatMap(tick -> Flux.defer(due).onErrorResume(e -> {
+                    log.warn("{}: finding what is due failed, the next tick goes ahead: {}", name, e.toString());
+                    return Flux.empty();
+                }), 1)
+                .flatMap(item -> Mono.defer(() -> run.apply(item)).onErrorResume(e -> {
+                    log.warn("{} failed for one item, the others go ahead: {}", name, e.toString());
+                    return Mono.empty();
+                }), concurrency)
                 .subscribe()));
     }
 
