@@ -25,17 +25,12 @@ public class SecretSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindEx
         if (target == null || !SECRETS.contains(target)) {
             return null;
         }
-        // SecretUrl and SecretText never put the text into their refusals; anything else might have
+        // only SecretUrl's own refusal is known to leave the text out; anything else might hold it
         Throwable root = NestedExceptionUtils.getMostSpecificCause(cause);
-        String reason = root instanceof IllegalArgumentException && isOurs(root) ? root.getMessage() : "could not be read";
+        String reason = root instanceof SecretUrl.Refused ? root.getMessage() : "could not be read";
         String property = cause.getName().toString();
         String expected = target == SecretUrl.class ? " to an absolute http or https URL" : "";
         return new FailureAnalysis("The setting " + property + " " + reason + ". Its value is not shown: it is a secret.",
                 "Set " + property + expected + ", or leave it empty to switch its integration off.", cause);
-    }
-
-    private static boolean isOurs(Throwable root) {
-        StackTraceElement[] trace = root.getStackTrace();
-        return trace.length > 0 && (trace[0].getClassName().equals(SecretUrl.class.getName()) || trace[0].getClassName().equals(SecretText.class.getName()));
     }
 }

@@ -29,12 +29,20 @@ public final class SecretUrl {
         try {
             uri = URI.create(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("is not a valid URL");
+            throw new Refused("is not a valid URL");
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("must be an absolute http or https URL");
+            throw new Refused("must be an absolute http or https URL");
         }
         return new SecretUrl(uri);
+    }
+
+    /** Why a text is not a usable address; its message never holds the text. */
+    public static final class Refused extends IllegalArgumentException {
+
+        Refused(String reason) {
+            super(reason);
+        }
     }
 
     public static SecretUrl of(URI uri) {
