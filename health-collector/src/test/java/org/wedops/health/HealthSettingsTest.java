@@ -6,17 +6,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.validation.FieldError;
 import org.wedops.events.ThresholdProfile;
 import org.wedops.health.checking.CheckingProperties;
 import org.wedops.health.classification.HealthThresholds;
@@ -26,6 +22,7 @@ import org.wedops.health.history.HistoryProperties;
 import org.wedops.health.kubernetes.KubernetesProperties;
 import org.wedops.health.restart.RestartProperties;
 import org.wedops.health.targets.TargetProperties;
+import org.wedops.testsupport.StartupFailure;
 
 /**
  * The settings records each feature owns: every property keeps the name it had in the one record they were split
@@ -110,7 +107,7 @@ class HealthSettingsTest {
     })
     void aBadSettingStopsTheServiceNamingTheProperty(String setting, String property) {
         service.withPropertyValues(setting, "wedops.health.docker.cert-path=" + Path.of("no-such-folder").toAbsolutePath())
-                .run(context -> assertThat(failure(context)).contains(property));
+                .run(context -> assertThat(StartupFailure.of(context)).contains(property));
     }
 
     @Test
@@ -118,25 +115,6 @@ class HealthSettingsTest {
         service.withPropertyValues("wedops.health.targets[0].id=crm-api", "wedops.health.targets[0].url=https://crm.example.com/health",
                         "wedops.health.targets[0].service=crm", "wedops.health.targets[0].region=uk",
                         "wedops.health.targets[0].interval-seconds=1", "wedops.health.targets[0].timeout-ms=1000")
-                .run(context -> assertThat(failure(context)).contains("wedops.health.targets[0].timeout-ms: must be shorter than the interval"));
-    }
-
-    /**
-     * What start-up says, causes included, with each bean-validation error as the property it names (Spring reports it
-     * as object and field, {@code wedops.health.thresholds} and {@code weddingDay.intervalFactor}).
-     */
-    private static String failure(AssertableApplicationContext context) {
-        assertThat(context).hasFailed();
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
-            text.append(cause.getMessage()).append('\n');
-            if (cause instanceof BindValidationException invalid) {
-                invalid.getValidationErrors().getAllErrors().stream()
-                        .filter(FieldError.class::isInstance).map(FieldError.class::cast)
-                        .map(error -> (error.getObjectName() + "." + error.getField()).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
-                        .forEach(property -> text.append(property).append('\n'));
-            }
-        }
-        return text.toString();
+                .run(context -> assertThat(StartupFailure.of(context)).contains("wedops.health.targets[0].timeout-ms: must be shorter than the interval"));
     }
 }

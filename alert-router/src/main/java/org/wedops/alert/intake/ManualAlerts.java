@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Service;
 import org.wedops.events.Alert;
 import org.wedops.events.AlertSource;
@@ -26,6 +29,7 @@ import reactor.core.publisher.Mono;
  * it reached the topic is audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ManualAlerts {
 
     /** The fingerprint of an alert raised by hand: its name, service, region and labels, not who raised it. */
@@ -44,22 +48,14 @@ public class ManualAlerts {
 
     private final EventPublisher publisher;
     private final AuditLog audit;
-    private final AlertSource manual;
     private final Clock clock;
-
-    ManualAlerts(EventPublisher publisher, AuditLog audit, Clock clock) {
-        this.publisher = publisher;
-        this.audit = audit;
-        this.manual = new AlertSource("manual", clock);
-        this.clock = clock;
-    }
 
     /** Publishes the alert and answers its fingerprint; the audit row says whether the broker took it. */
     public Mono<String> raise(Raised raised, String by) {
         Map<String, String> labels = new TreeMap<>(raised.labels() == null ? Map.of() : raised.labels());
         labels.put(RAISED_BY, by);
         String fingerprint = fingerprint(raised, labels);
-        Alert.Builder builder = manual.alert(fingerprint);
+        Alert.Builder builder = manual().alert(fingerprint);
         Alert alert = builder.setName(raised.name()).setStatus(AlertStatus.FIRING)
                 .setSeverity(Severity.valueOf(raised.severity())).setService(raised.service()).setRegion(raised.region())
                 .setSummary(raised.summary()).setStartsAt(builder.getOccurredAt()).setRunbookUrl(raised.runbookUrl())
@@ -73,9 +69,13 @@ public class ManualAlerts {
                 .thenReturn(fingerprint);
     }
 
+    private AlertSource manual() {
+        return new AlertSource("manual", clock);
+    }
+
     private String fingerprint(Raised raised, Map<String, String> labels) {
         Map<String, String> identity = new TreeMap<>(labels);
         identity.remove(RAISED_BY);
-        return manual.fingerprint(raised.name(), raised.service(), String.valueOf(raised.region()), identity.toString());
+        return manual().fingerprint(raised.name(), raised.service(), String.valueOf(raised.region()), identity.toString());
     }
 }

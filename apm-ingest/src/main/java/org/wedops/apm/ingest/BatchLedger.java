@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * win it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BatchLedger {
 
     /** What the ledger says about a batch a caller sends. */
@@ -42,16 +46,7 @@ class BatchLedger {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final Clock clock;
-    private final Duration remember;
-    private final Duration abandonAfter;
-
-    BatchLedger(DatabaseClient db, JsonMapper json, Clock clock, BatchIdSettings batchIds) {
-        this.db = db;
-        this.json = json;
-        this.clock = clock;
-        this.remember = batchIds.remember();
-        this.abandonAfter = batchIds.abandonAfter();
-    }
+    private final BatchIdSettings batchIds;
 
     /**
      * Claims the batch, unless an answer or a live claim exists for its id. An entry older than {@code remember} is
@@ -72,8 +67,8 @@ class BatchLedger {
                         returning caller""")
                 .bind("caller", caller).bind("batchId", batchId).bind("checksum", checksum).bind("length", length)
                 .bind("now", utc(now))
-                .bind("forgottenBefore", utc(now.minus(remember)))
-                .bind("abandonedBefore", utc(now.minus(abandonAfter)))
+                .bind("forgottenBefore", utc(now.minus(batchIds.remember())))
+                .bind("abandonedBefore", utc(now.minus(batchIds.abandonAfter())))
                 .fetch().rowsUpdated()
                 .flatMap(claimed -> claimed > 0 ? Mono.<Claim>just(new Claim.Won()) : existing(caller, batchId, checksum, length, now));
     }
@@ -90,7 +85,7 @@ class BatchLedger {
                         return new Claim.Answered(json.readValue(answer, IngestResult.class));
                     }
                     Instant claimedAt = row.get("claimed_at", OffsetDateTime.class).toInstant();
-                    Duration left = Duration.between(now, claimedAt.plus(abandonAfter));
+                    Duration left = Duration.between(now, claimedAt.plus(batchIds.abandonAfter()));
                     return (Claim) new Claim.BeingTaken(left.isNegative() ? Duration.ZERO : left);
                 })
                 .one()

@@ -2,9 +2,12 @@ package org.wedops.apm.ingest;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of apm-ingest's door, {@code POST /api/apm/samples}. Checked when bound, so a wrong value stops the start
@@ -21,13 +24,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxDuration     the longest {@code durationMs} a sample may carry; a longer one is rejected
  * @param labels          length and count limits of a sample's labels ({@code wedops.apm.labels.*})
  */
+@Validated
 @ConfigurationProperties("wedops.apm")
 public record DoorSettings(
         @DefaultValue("5000") int maxBatchSamples,
         @DefaultValue("5MB") DataSize maxBatchSize,
         @DefaultValue("10s") Duration maxFutureSkew,
         @DefaultValue("24h") Duration maxDuration,
-        @DefaultValue LabelLimits labels) {
+        @DefaultValue @Valid LabelLimits labels) {
 
     public DoorSettings {
         require(maxBatchSamples > 0, "wedops.apm.max-batch-samples must be positive");

@@ -1,10 +1,14 @@
 package org.wedops.apm.ingest;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long a sample's labels may be, in characters, and how many attributes it may carry. Labels become series keys,
- * window rows and error groups; a label without a limit is a way to fill all three.
+ * window rows and error groups; a label without a limit is a way to fill all three. Checked when bound, as part of
+ * {@link DoorSettings} ({@code wedops.apm.labels.*}).
  *
  * @param service        longest {@code service}
  * @param operation      longest {@code operation}
@@ -18,37 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attributeValue longest attribute value
  */
 public record LabelLimits(
-        @DefaultValue("64") int service,
-        @DefaultValue("256") int operation,
-        @DefaultValue("64") int provider,
-        @DefaultValue("32") int region,
-        @DefaultValue("32") int environment,
-        @DefaultValue("256") int errorType,
-        @DefaultValue("256") int text,
-        @DefaultValue("32") int attributes,
-        @DefaultValue("64") int attributeKey,
-        @DefaultValue("1024") int attributeValue) {
-
-    public LabelLimits {
-        positive("service", service);
-        positive("operation", operation);
-        positive("provider", provider);
-        positive("region", region);
-        positive("environment", environment);
-        positive("error-type", errorType);
-        positive("text", text);
-        positive("attribute-key", attributeKey);
-        positive("attribute-value", attributeValue);
-        if (attributes < 0) {
-            throw new IllegalArgumentException("wedops.apm.labels.attributes must not be negative, was " + attributes);
-        }
-    }
-
-    private static void positive(String label, int length) {
-        if (length <= 0) {
-            throw new IllegalArgumentException("wedops.apm.labels." + label + " must be positive, was " + length);
-        }
-    }
+        @DefaultValue("64") @Positive int service,
+        @DefaultValue("256") @Positive int operation,
+        @DefaultValue("64") @Positive int provider,
+        @DefaultValue("32") @Positive int region,
+        @DefaultValue("32") @Positive int environment,
+        @DefaultValue("256") @Positive int errorType,
+        @DefaultValue("256") @Positive int text,
+        @DefaultValue("32") @PositiveOrZero int attributes,
+        @DefaultValue("64") @Positive int attributeKey,
+        @DefaultValue("1024") @Positive int attributeValue) {
 
     /** The defaults, for tests and plain-Java use. */
     public static LabelLimits defaults() {

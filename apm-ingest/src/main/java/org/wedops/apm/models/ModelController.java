@@ -1,23 +1,12 @@
 package org.wedops.apm.models;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
-import org.wedops.support.web.InvalidRequestException;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Models' drift, accuracy and segment gaps now: the recently observed ones at a glance, or one in full. */
@@ -26,70 +15,23 @@ import reactor.core.publisher.Mono;
 @RequiredArgsConstructor
 class ModelController {
 
-    /** Models silent for longer are not listed (which also bounds the rows the list reads). */
-    static final Duration LISTED_WITHIN = Duration.ofDays(7);
-    static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 50;
-
-    private final ModelReports reports;
-    private final ModelMonitoringProperties settings;
-    private final Clock clock;
+    private final ModelListing models;
 
     /**
-     * The models observed in the last {@link #LISTED_WITHIN}, the most recently observed first, each judged as
-     * {@code GET /{id}} judges it: at most {@code limit} (1-{@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent),
-     * since each costs a report's reads; {@code more} says whether others were left out.
+     * The models observed in the last 7 days, the most recently observed first; {@code more} says whether others were
+     * left out.
      *
+     * @param limit     1-50, 20 when absent
      * @param reference as for one model
      */
     @GetMapping
-    Mono<ModelList> list(@RequestParam(required = false) String limit, @RequestParam(required = false) String reference) {
-        int max = limit(limit);
-        ReferenceWindow against = reference == null ? settings.reference() : referenceWindow(reference);
-        Instant now = clock.instant();
-        // an observation stamped in the future (an emitter's clock, or a bug) would head the list for good: not listed
-        return reports.observedSince(now.minus(LISTED_WITHIN), now.plus(FUTURE_SKEW), max + 1)
-                .flatMap(observed -> Flux.fromIterable(observed.subList(0, Math.min(max, observed.size())))
-                        .concatMap(model -> reports.of(model.modelId(), against).map(report -> ModelStatus.of(report, model.lastObservedAt())))
-                        .collectList()
-                        .map(models -> new ModelList(against, LISTED_WITHIN.toDays(), observed.size() > max, models)));
-    }
-
-    /**
-     * @param listedWithinDays models last observed longer ago than this are not listed
-     * @param more             whether models beyond the limit were left out
-     */
-    record ModelList(ReferenceWindow reference, long listedWithinDays, boolean more, List<ModelStatus> models) {
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below, like an out-of-range number
-        }
-        throw new InvalidRequestException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    Mono<ModelListing.ModelList> list(@RequestParam(required = false) String limit, @RequestParam(required = false) String reference) {
+        return models.list(limit, reference);
     }
 
     /** @param reference PREVIOUS_PERIOD, SAME_WEEKDAY or SAME_SEASON; the configured one when absent */
     @GetMapping("/{id}")
     Mono<ModelReport> report(@PathVariable String id, @RequestParam(required = false) String reference) {
-        return reports.of(id, reference == null ? settings.reference() : referenceWindow(reference))
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "model " + id + " was never observed")));
-    }
-
-    private static ReferenceWindow referenceWindow(String reference) {
-        try {
-            return ReferenceWindow.valueOf(reference.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("reference", "must be one of " + Arrays.toString(ReferenceWindow.values()));
-        }
+        return models.report(id, reference);
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.wedops.apm.models.ModelReport.Accuracy;
@@ -16,19 +18,12 @@ import reactor.core.publisher.Mono;
 
 /** Reads a model's observations of a span and its reference span and judges them. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ModelReports {
 
     private final DatabaseClient db;
     private final ModelMonitoringProperties settings;
-    private final ModelJudgement judgement;
     private final Clock clock;
-
-    ModelReports(DatabaseClient db, ModelMonitoringProperties settings, Clock clock) {
-        this.db = db;
-        this.settings = settings;
-        this.judgement = new ModelJudgement(settings);
-        this.clock = clock;
-    }
 
     /** The report for the span of the configured length ending now; empty when the model was never observed. */
     public Mono<ModelReport> of(String modelId, ReferenceWindow reference) {
@@ -38,7 +33,7 @@ public class ModelReports {
         return known(modelId).filter(Boolean::booleanValue).flatMap(known -> Mono.zip(
                         scores(modelId, referenceWindow), scores(modelId, window), accuracy(modelId, window), segments(modelId, window))
                 .map(read -> new ModelReport(modelId, window, reference, referenceWindow,
-                        judgement.drift(read.getT1(), read.getT2()), read.getT3(), judgement.segments(read.getT4()))));
+                        judgement().drift(read.getT1(), read.getT2()), read.getT3(), judgement().segments(read.getT4()))));
     }
 
     /** Models observed within the current window, the ones worth judging. */
@@ -92,7 +87,7 @@ public class ModelReports {
                         from model_observation
                         where model_id = :model and observed_at >= :from and observed_at < :to and actual_label is not null""")
                 .bind("model", modelId).bind("from", span.from().atOffset(ZoneOffset.UTC)).bind("to", span.to().atOffset(ZoneOffset.UTC))
-                .map((row, meta) -> judgement.accuracy(row.get("labelled", Long.class), row.get("correct", Long.class)))
+                .map((row, meta) -> judgement().accuracy(row.get("labelled", Long.class), row.get("correct", Long.class)))
                 .one();
     }
 
@@ -114,5 +109,9 @@ public class ModelReports {
     }
 
     private record SegmentCount(String segment, String value, long labelled, long correct) {
+    }
+
+    private ModelJudgement judgement() {
+        return new ModelJudgement(settings);
     }
 }

@@ -51,7 +51,6 @@ class DoorSettingsTest {
         assertThatThrownBy(() -> new SeriesSettings(0, 10, Duration.ofHours(1))).hasMessageContaining("wedops.apm.series.max-per-service");
         assertThatThrownBy(() -> new BatchIdSettings(Duration.ofMinutes(15), 10, 1000, Duration.ofMinutes(2))).hasMessageContaining("max-key-length");
         assertThatThrownBy(() -> new BatchIdSettings(Duration.ofMinutes(15), 10, 128, Duration.ofMinutes(15))).hasMessageContaining("abandon-after");
-        assertThatThrownBy(() -> new LabelLimits(0, 256, 64, 32, 32, 256, 256, 32, 64, 1024)).hasMessageContaining("wedops.apm.labels");
     }
 
     @Test

@@ -15,10 +15,20 @@ public interface DeploymentDriver {
 
     String migrate(DeployTarget target, String version);
 
-    String rollout(DeployTarget target, String version);
+    /**
+     * Puts the given version in place and waits until it runs. A rollout and a rollback are the same move to another
+     * version; {@code step} ("rollout", "rollback") only names it in what is recorded.
+     */
+    String moveTo(DeployTarget target, String version, String step);
+
+    default String rollout(DeployTarget target, String version) {
+        return moveTo(target, version, "rollout");
+    }
 
     /** Returns the service to the given version. */
-    String rollback(DeployTarget target, String toVersion);
+    default String rollback(DeployTarget target, String toVersion) {
+        return moveTo(target, toVersion, "rollback");
+    }
 
     /**
      * Makes sure nothing a predecessor started for this deployment still runs, before a new owner concludes or

@@ -13,11 +13,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import org.wedops.localstack.StackException;
 
 /**
  * A process the stack owns: output to one log file, and stopped together with everything it started.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ChildProcess {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -25,12 +29,6 @@ public final class ChildProcess {
     private final String name;
     private final Process process;
     private final Path log;
-
-    private ChildProcess(String name, Process process, Path log) {
-        this.name = name;
-        this.process = process;
-        this.log = log;
-    }
 
     /**
      * Starts the command in its own session when setsid is there: Ctrl-C signals the terminal's whole process group,

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import org.wedops.localstack.StackException;
 import org.wedops.localstack.process.ChildProcess;
 import org.wedops.localstack.process.JavaExecutable;
@@ -15,6 +18,7 @@ import org.wedops.localstack.process.JavaExecutable;
  * One WedOps service running from its executable jar in a JVM of its own, as it would in production; from the jar's
  * extracted form ({@link ExtractedJar}), which starts faster.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ServiceProcess {
 
     /**
@@ -26,12 +30,6 @@ public final class ServiceProcess {
     private final String name;
     private final int port;
     private final ChildProcess child;
-
-    private ServiceProcess(String name, int port, ChildProcess child) {
-        this.name = name;
-        this.port = port;
-        this.child = child;
-    }
 
     /**
      * @param arguments Spring arguments; {@code --server.port} is added from {@code port}

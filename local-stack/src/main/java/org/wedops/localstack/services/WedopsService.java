@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 /** The services the local stack runs, with the port each takes (before any offset) and its own database. */
+@RequiredArgsConstructor
 public enum WedopsService {
 
     GATEWAY("gateway", 8080, null),
@@ -17,12 +20,6 @@ public enum WedopsService {
     private final String artifactId;
     private final int basePort;
     private final String database;
-
-    WedopsService(String artifactId, int basePort, String database) {
-        this.artifactId = artifactId;
-        this.basePort = basePort;
-        this.database = database;
-    }
 
     /** Also the name of its jar under target/services/ and of its log file. */
     public String artifactId() {

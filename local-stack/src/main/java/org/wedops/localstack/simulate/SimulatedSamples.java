@@ -16,9 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * The platform's integrations as apm-ingest sees them: every two seconds a batch of samples of a Stripe webhook
  * chain, the CRM's API (slow when the simulated CRM is) and an AI venue-matching model, posted through the public
@@ -27,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SimulatedSamples implements AutoCloseable {
 
     static final Duration EVERY = Duration.ofSeconds(2);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "simulated-samples");
@@ -47,14 +43,11 @@ public final class SimulatedSamples implements AutoCloseable {
 
     public static SimulatedSamples start(URI apmIngest, String ingestToken, PrintStream console) {
         SimulatedSamples samples = new SimulatedSamples();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = ApiCalls.client();
         URI endpoint = apmIngest.resolve("/api/apm/samples");
         samples.scheduler.scheduleWithFixedDelay(() -> {
             try {
-                HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + ingestToken)
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("samples", samples.batch(Instant.now())))))
-                        .build();
+                HttpRequest request = ApiCalls.post(endpoint, ingestToken, Map.of("samples", samples.batch(Instant.now())));
                 http.send(request, HttpResponse.BodyHandlers.discarding());
             } catch (Exception e) {
                 // apm-ingest restarting or busy: the next batch tries again

@@ -6,21 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers the simulator's endpoints with the health collector through its public admin API, exactly as an operator
  * would, so the whole path (REST, validation, database, polling, Kafka, alerting) is exercised.
  */
 public final class SimulatedTargets {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /**
      * @param timeoutMs the CRM gets more than its slow answer takes: it should show up as slow, not as down
@@ -37,7 +31,7 @@ public final class SimulatedTargets {
     }
 
     public static void register(TrafficSimulator simulator, URI healthCollector, String adminToken, PrintStream console) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = ApiCalls.client();
         for (Target target : TARGETS) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", target.id());
@@ -47,12 +41,7 @@ public final class SimulatedTargets {
             body.put("intervalSeconds", target.intervalSeconds());
             body.put("timeoutMs", target.timeoutMs());
             body.put("reason", "local stack traffic simulator");
-            HttpRequest request = HttpRequest.newBuilder(healthCollector.resolve("/api/admin/infrastructure/targets"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + adminToken)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build();
+            HttpRequest request = ApiCalls.post(healthCollector.resolve("/api/admin/infrastructure/targets"), adminToken, body);
             console.println(describe(target, body.get("url"), send(http, request)));
         }
     }
@@ -68,8 +57,7 @@ public final class SimulatedTargets {
         if (status == 409) {
             return "  " + target.id() + " was already registered → " + url;
         }
-        String body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
-        return "  ! " + target.id() + " not registered: HTTP " + status + " " + (body.length() > 200 ? body.substring(0, 200) + "…" : body);
+        return "  ! " + target.id() + " not registered: HTTP " + status + " " + ApiCalls.abbreviated(response.body());
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {

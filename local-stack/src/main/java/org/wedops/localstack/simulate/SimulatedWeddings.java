@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Puts weddings in progress into the planner's calendar through its public API, as the wedding app would, so the
  * simulated stack has what a wedding day has: regions frozen and at a raised protection level, a wedding load, and the
@@ -27,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SimulatedWeddings {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     record Plan(String region, ZoneId zone, String culture, int guests, String venueType) {
@@ -62,19 +57,14 @@ public final class SimulatedWeddings {
     }
 
     public static void schedule(URI planner, String token, Instant now, PrintStream console) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = ApiCalls.client();
         for (Map<String, Object> wedding : at(now)) {
-            HttpRequest request = HttpRequest.newBuilder(planner.resolve("/api/weddings"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(wedding)))
-                    .build();
+            HttpRequest request = ApiCalls.post(planner.resolve("/api/weddings"), token, wedding);
             String what = wedding.get("id") + " (" + wedding.get("region") + ", " + wedding.get("startTime") + "–" + wedding.get("endTime") + " local)";
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 console.println(response.statusCode() / 100 == 2 ? "  wedding " + what
-                        : "  ! wedding " + what + " not scheduled: HTTP " + response.statusCode() + " " + abbreviated(response.body()));
+                        : "  ! wedding " + what + " not scheduled: HTTP " + response.statusCode() + " " + ApiCalls.abbreviated(response.body()));
             } catch (IOException e) {
                 console.println("  ! wedding " + what + ": the planner did not answer");
             } catch (InterruptedException e) {
@@ -82,10 +72,5 @@ public final class SimulatedWeddings {
                 return;
             }
         }
-    }
-
-    private static String abbreviated(String body) {
-        String text = body == null ? "" : body.replaceAll("\\s+", " ");
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

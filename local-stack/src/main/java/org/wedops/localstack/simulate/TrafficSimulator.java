@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -24,6 +27,7 @@ import org.wedops.localstack.StackException;
  * behaviours that matter on a wedding Saturday (steady, flapping, slow) and a Slack webhook that prints what the
  * alert router would have posted; and, once the stack is up, the emitters: integration samples and model predictions.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class TrafficSimulator implements AutoCloseable {
 
     /** Venue Wi-Fi drops for a while and comes back: alerts fire, then resolve. */
@@ -41,12 +45,6 @@ public final class TrafficSimulator implements AutoCloseable {
     private final PrintStream console;
     private volatile SimulatedSamples samples;
     private volatile SimulatedModels models;
-
-    private TrafficSimulator(HttpServer server, ExecutorService workers, PrintStream console) {
-        this.server = server;
-        this.workers = workers;
-        this.console = console;
-    }
 
     /** Listens on the preferred port, or on any free one when that is taken. */
     public static TrafficSimulator start(int preferredPort, PrintStream console) {

@@ -61,13 +61,8 @@ class CommandDriver implements Drivers.KindedDriver {
     }
 
     @Override
-    public String rollout(DeployTarget target, String version) {
-        return run(target, target.settings().command().rollout(), version, "rollout");
-    }
-
-    @Override
-    public String rollback(DeployTarget target, String toVersion) {
-        return run(target, target.settings().command().rollout(), toVersion, "rollback");
+    public String moveTo(DeployTarget target, String version, String step) {
+        return run(target, target.settings().command().rollout(), version, step);
     }
 
     /**

@@ -69,16 +69,7 @@ class DockerDriver implements Drivers.KindedDriver {
     }
 
     @Override
-    public String rollout(DeployTarget target, String version) {
-        return replaceAll(target, version, "rollout");
-    }
-
-    @Override
-    public String rollback(DeployTarget target, String toVersion) {
-        return replaceAll(target, toVersion, "rollback");
-    }
-
-    private String replaceAll(DeployTarget target, String version, String step) {
+    public String moveTo(DeployTarget target, String version, String step) {
         List<Container> running = containers(target);
         if (running.isEmpty()) {
             throw new DriverFailure("no running container labelled " + settings(target).label());

@@ -85,16 +85,7 @@ class KubernetesDriver implements Drivers.KindedDriver {
     }
 
     @Override
-    public String rollout(DeployTarget target, String version) {
-        return setImageAndFollow(target, version, "rollout");
-    }
-
-    @Override
-    public String rollback(DeployTarget target, String toVersion) {
-        return setImageAndFollow(target, toVersion, "rollback");
-    }
-
-    private String setImageAndFollow(DeployTarget target, String version, String step) {
+    public String moveTo(DeployTarget target, String version, String step) {
         Kubernetes k8s = settings(target);
         String image = k8s.image() + ":" + version;
         RollableScalableResource<Deployment> resource = resource(target);
