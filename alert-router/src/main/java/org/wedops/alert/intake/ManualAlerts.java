@@ -54,8 +54,9 @@ public class ManualAlerts {
     public Mono<String> raise(Raised raised, String by) {
         Map<String, String> labels = new TreeMap<>(raised.labels() == null ? Map.of() : raised.labels());
         labels.put(RAISED_BY, by);
-        String fingerprint = fingerprint(raised, labels);
-        Alert.Builder builder = manual().alert(fingerprint);
+        AlertSource manual = new AlertSource("manual", clock);
+        String fingerprint = fingerprint(manual, raised, labels);
+        Alert.Builder builder = manual.alert(fingerprint);
         Alert alert = builder.setName(raised.name()).setStatus(AlertStatus.FIRING)
                 .setSeverity(Severity.valueOf(raised.severity())).setService(raised.service()).setRegion(raised.region())
                 .setSummary(raised.summary()).setStartsAt(builder.getOccurredAt()).setRunbookUrl(raised.runbookUrl())
@@ -69,13 +70,9 @@ public class ManualAlerts {
                 .thenReturn(fingerprint);
     }
 
-    private AlertSource manual() {
-        return new AlertSource("manual", clock);
-    }
-
-    private String fingerprint(Raised raised, Map<String, String> labels) {
+    private static String fingerprint(AlertSource manual, Raised raised, Map<String, String> labels) {
         Map<String, String> identity = new TreeMap<>(labels);
         identity.remove(RAISED_BY);
-        return manual().fingerprint(raised.name(), raised.service(), String.valueOf(raised.region()), identity.toString());
+        return manual.fingerprint(raised.name(), raised.service(), String.valueOf(raised.region()), identity.toString());
     }
 }

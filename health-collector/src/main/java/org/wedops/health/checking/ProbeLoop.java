@@ -56,20 +56,11 @@ class ProbeLoop {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        work.startEach("HTTP probing", settings.tick(), this::due, this::probe, settings.concurrency());
+        work.startEach("HTTP probing", settings.tick(), this::due, HealthTarget::id, check::check, schedule::done, settings.concurrency());
     }
 
     private Flux<HealthTarget> due() {
         return loaded.thenMany(Flux.defer(() -> Flux.fromIterable(schedule.takeDue(target ->
                 thresholds.forProfile(protection.profile(target.region())).intervalFactor()))));
-    }
-
-    private Mono<Void> probe(HealthTarget target) {
-        return Mono.defer(() -> check.check(target))
-                .onErrorResume(e -> {
-                    log.warn("Check of {} failed: {}", target.id(), e.toString());
-                    return Mono.empty();
-                })
-                .doFinally(signal -> schedule.done(target));
     }
 }

@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.wedops.health.classification.ThresholdProperties;
 import org.wedops.health.targets.FixedRate;
@@ -31,8 +29,6 @@ import reactor.core.publisher.Mono;
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SourcePolling {
-
-    private static final Logger log = LoggerFactory.getLogger(SourcePolling.class);
 
     private final ThresholdProperties thresholds;
     private final ProtectionStates protection;
@@ -54,13 +50,7 @@ public class SourcePolling {
                 () -> Flux.defer(listing)
                         .filter(target -> !inFlight.contains(id.apply(target)) && due(nextDue, id.apply(target), region.apply(target), interval))
                         .doOnNext(target -> inFlight.add(id.apply(target))),
-                target -> Mono.defer(() -> check.apply(target))
-                        .onErrorResume(e -> {
-                            log.warn("{} check of {} failed: {}", source, id.apply(target), e.toString());
-                            return Mono.empty();
-                        })
-                        .doFinally(signal -> inFlight.remove(id.apply(target))),
-                concurrency);
+                id, check::apply, target -> inFlight.remove(id.apply(target)), concurrency);
     }
 
     /**

@@ -43,8 +43,14 @@ public class HttpProbe {
     public Mono<ProbeResult> probe(String url, Duration timeout) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            // the URL as it is, not as a template: braces in a target's URL are not placeholders
-            return client.get().uri(URI.create(url))
+            URI uri;
+            try {
+                // the URL as it is, not as a template: braces in a target's URL are not placeholders
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                return Mono.just(ProbeResult.failed(since(started), "not a valid URL"));
+            }
+            return client.get().uri(uri)
                     .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
                             .map(body -> ProbeResult.response(status(response.statusCode()), since(started), truncate(body))))
                     .timeout(timeout)

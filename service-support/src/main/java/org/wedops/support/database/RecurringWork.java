@@ -3,6 +3,7 @@ package org.wedops.support.database;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -47,19 +48,24 @@ public class RecurringWork implements DisposableBean {
      * Work a tick only finds: every interval {@code due} lists what is due, and each item runs as {@code run}, at most
      * {@code concurrency} at once across ticks. Items are pulled as slots free up, so {@code due} hands an item over (and
      * may set its next due time) only when it can start; a tick that comes while the last tick's items still wait is
-     * dropped. A listing that fails is logged and the next tick goes ahead; {@code run} handles its item's own failure.
+     * dropped. A listing that fails is logged and the next tick goes ahead; an item's run that fails is logged with its
+     * {@code id} and the others go ahead. {@code done} is told when each item's run ends, however it ends, so that
+     * whatever {@code due} marked in flight can be taken again.
      */
-    public <T> void startEach(String name, Duration interval, Supplier<Flux<T>> due, Function<T, Mono<?>> run, int concurrency) {
+    public <T> void startEach(String name, Duration interval, Supplier<Flux<T>> due, Function<T, String> id, Function<T, Mono<?>> run,
+                              Consumer<T> done, int concurrency) {
         migration.whenMigrated(() -> running.add(Flux.interval(Duration.ZERO, interval)
                 .onBackpressureDrop()
                 .concatMap(tick -> Flux.defer(due).onErrorResume(e -> {
                     log.warn("{}: finding what is due failed, the next tick goes ahead: {}", name, e.toString());
                     return Flux.empty();
                 }), 1)
-                .flatMap(item -> Mono.defer(() -> run.apply(item)).onErrorResume(e -> {
-                    log.warn("{} failed for one item, the others go ahead: {}", name, e.toString());
-                    return Mono.empty();
-                }), concurrency)
+                .flatMap(item -> Mono.defer(() -> run.apply(item))
+                        .onErrorResume(e -> {
+                            log.warn("{} of {} failed, the others go ahead: {}", name, id.apply(item), e.toString());
+                            return Mono.empty();
+                        })
+                        .doFinally(signal -> done.accept(item)), concurrency)
                 .subscribe()));
     }
 

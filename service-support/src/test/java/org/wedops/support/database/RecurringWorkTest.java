@@ -35,7 +35,7 @@ class RecurringWorkTest {
         AtomicInteger pulled = new AtomicInteger();
         Sinks.Empty<Void> slow = Sinks.empty();
         work.startEach("test", Duration.ofMillis(100), () -> Flux.range(0, 10).doOnNext(item -> pulled.incrementAndGet()),
-                item -> slow.asMono(), 2);
+                String::valueOf, item -> slow.asMono(), item -> { }, 2);
 
         time.advanceTimeBy(Duration.ofSeconds(10)); // a hundred ticks while both slots are held
         assertThat(pulled).hasValue(2);
@@ -49,15 +49,33 @@ class RecurringWorkTest {
     void aFailingListingOrItemStopsNothing() {
         AtomicInteger listings = new AtomicInteger();
         List<Integer> done = new CopyOnWriteArrayList<>();
+        List<Integer> released = new CopyOnWriteArrayList<>();
         work.startEach("test", Duration.ofMillis(100), () -> listings.incrementAndGet() == 1
                         ? Flux.error(new IllegalStateException("listing failed"))
                         : Flux.just(listings.get() * 10, listings.get() * 10 + 1),
-                item -> item % 2 == 0 ? Mono.error(new IllegalStateException("item failed")) : Mono.fromRunnable(() -> done.add(item)), 4);
+                String::valueOf,
+                item -> item % 2 == 0 ? Mono.error(new IllegalStateException("item failed")) : Mono.fromRunnable(() -> done.add(item)),
+                released::add, 4);
 
         time.advanceTimeBy(Duration.ofMillis(350));
 
         assertThat(listings.get()).isGreaterThanOrEqualTo(3);
         assertThat(done).contains(21, 31);
+        assertThat(released).contains(20, 21, 30, 31);
+    }
+
+    @Test
+    void everyItemIsReleasedWhenItsRunEndsHoweverItEnds() {
+        List<Integer> released = new CopyOnWriteArrayList<>();
+        work.startEach("test", Duration.ofMillis(100), () -> Flux.just(1, 2, 3), String::valueOf, item -> switch (item) {
+            case 1 -> Mono.empty();
+            case 2 -> Mono.error(new IllegalStateException("item failed"));
+            default -> throw new IllegalStateException("run threw before it returned a Mono");
+        }, released::add, 4);
+
+        time.advanceTimeBy(Duration.ofMillis(50));
+
+        assertThat(released).containsExactlyInAnyOrder(1, 2, 3);
     }
 
     private static DeferredMigration migrated() {

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A collector probing a thousand targets must not grow a meter tag value per target URL, nor trace every probe: the
- * probe's client is not observed, even when the builder it is given is (as Boot's is).
+ * The probe's own client: a collector probing a thousand targets must not grow a meter tag value per target URL, nor
+ * trace every probe (the client is not observed, even when the builder it is given is, as Boot's is); and a URL that is
+ * not one is answered as a failed probe, never thrown or expanded as a template.
  */
-class HttpProbeMetersTest {
+class HttpProbeTest {
 
     private HttpServer server;
 
@@ -56,5 +57,17 @@ class HttpProbeMetersTest {
         }
 
         assertThat(meters.find("http.client.requests").meters()).isEmpty();
+    }
+
+    @Test
+    void aUrlThatIsNoUrlIsAFailedProbeNotAnExceptionNorATemplate() {
+        HttpProbe probe = new HttpProbe(WebClient.builder(), new ProbeAddresses(new ProbeProperties(List.of("127.0.0.0/8"))));
+        int port = server.getAddress().getPort();
+
+        ProbeResult result = probe.probe("http://127.0.0.1:" + port + "/health?since={yesterday} and today", Duration.ofSeconds(5))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(result.statusCode()).isNull();
+        assertThat(result.failure()).isEqualTo("not a valid URL");
     }
 }
