@@ -22,6 +22,13 @@ public final class ReadinessWait {
 
     static final Duration POLL = Duration.ofMillis(250);
     private static final int LOG_LINES = 20;
+    /**
+     * What a service's database migration logs when the database answered and refused this build's schema
+     * (service-support's DeferredMigration): waiting cannot help, so the wait stops at once and says what can.
+     */
+    static final String REFUSED_SCHEMA = "cannot start on this database until a person repairs or recreates it";
+    static final String RESET_HINT = "its database in .wedops was made by an earlier build of WedOps whose migrations have changed since. "
+            + "./wedops reset deletes the local stack's data (PostgreSQL and Kafka, not its secrets or logs); then run again.";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -43,6 +50,10 @@ public final class ReadinessWait {
                 if (!service.isAlive()) {
                     throw new StackException(service.name() + " exited with code " + service.child().exitCode()
                             + " before it was ready; the last lines of " + service.log() + ":\n" + tail(service));
+                }
+                if (service.child().lastLogLines(LOG_LINES).stream().anyMatch(line -> line.contains(REFUSED_SCHEMA))) {
+                    throw new StackException(service.name() + " cannot start: " + RESET_HINT + "\nThe last lines of " + service.log()
+                            + ":\n" + tail(service));
                 }
             }
             Map<ServiceProcess, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();

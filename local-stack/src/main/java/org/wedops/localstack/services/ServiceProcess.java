@@ -18,7 +18,7 @@ import org.wedops.localstack.process.JavaExecutable;
  * One WedOps service running from its executable jar in a JVM of its own, as it would in production; from the jar's
  * extracted form ({@link ExtractedJar}), which starts faster.
  */
-@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class ServiceProcess {
 
     /**

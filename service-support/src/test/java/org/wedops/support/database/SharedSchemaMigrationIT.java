@@ -1,10 +1,12 @@
 package org.wedops.support.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +97,56 @@ class SharedSchemaMigrationIT {
                 .as("an older check does not replace a newer one").isFalse();
         assertThat(db.sql("select status, reasons from target_health where target_id = 'web-1'").fetch().one().block())
                 .containsEntry("status", "CRITICAL");
+    }
+
+    @Test
+    void aDatabaseWhoseAppliedMigrationChangedSinceIsSaidToNeedAPersonNotToBeWaitedFor() {
+        String database = SharedPostgres.database("support_changed_" + UUID.randomUUID().toString().substring(0, 8));
+        migrate(database, AUDIT);
+        // as if V1 had been edited after this database applied it
+        client(database).sql("update flyway_schema_history set checksum = checksum + 1 where version = '1'").then().block();
+
+        assertThat(refusal(database, AUDIT)).containsEntry("migration", DeferredMigration.SCHEMA_HISTORY_MISMATCH)
+                .hasEntrySatisfying("error", error -> assertThat(error.toString()).contains("checksum mismatch"));
+    }
+
+    @Test
+    void aTableAnOlderBuildMadeOutsideTheLibrarysHistoryIsSaidToBeAFailedMigration() {
+        String database = SharedPostgres.database("support_older_" + UUID.randomUUID().toString().substring(0, 8));
+        migrate(database);
+        // an older build made audit_log in the service's own history; the library's V1 then meets it
+        client(database).sql("create table audit_log (id bigserial primary key)").then().block();
+
+        assertThat(refusal(database, AUDIT)).containsEntry("migration", DeferredMigration.MIGRATION_FAILED)
+                .hasEntrySatisfying("error", error -> assertThat(error.toString()).contains("audit_log"));
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsWaitedFor() {
+        DeferredMigration migration = new DeferredMigration(List::of);
+        try {
+            migration.migrate(Flyway.configure().dataSource("jdbc:postgresql://127.0.0.1:1/nothing", "postgres", "postgres")
+                    .connectRetries(0).locations("classpath:db/test-service").load());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(migration.health().getDetails()).containsEntry("migration", "waiting for the database"));
+            assertThat(migration.health().getStatus()).isEqualTo(Status.DOWN);
+        } finally {
+            migration.destroy();
+        }
+    }
+
+    /** The readiness details of a migration that cannot complete, once it has been tried. */
+    private static Map<String, Object> refusal(String database, SharedSchema... shared) {
+        DeferredMigration migration = new DeferredMigration(() -> List.of(shared));
+        try {
+            migration.migrate(Flyway.configure().dataSource(SharedPostgres.jdbcUrl(database), "postgres", "postgres")
+                    .locations("classpath:db/test-service").load());
+            await().atMost(Duration.ofSeconds(30)).until(() -> migration.health().getDetails().containsKey("error"));
+            assertThat(migration.health().getStatus()).isEqualTo(Status.DOWN);
+            return migration.health().getDetails();
+        } finally {
+            migration.destroy();
+        }
     }
 
     /** Migrates as a service does, through {@link DeferredMigration}, and answers how many migrations ran. */
