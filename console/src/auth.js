@@ -1,6 +1,6 @@
 // The bearer token lives in sessionStorage only (gone with the tab, never in a URL, never in a cookie). The roles
 // read from it decide what the console shows; the services decide what is allowed.
-import { authorizationUrl, codeChallenge, randomVerifier, tokenRequestBody } from './pkce.js';
+import { authorizationUrl, codeChallenge, issuerRefusal, randomVerifier, tokenRequestBody } from './pkce.js';
 
 const TOKEN = 'wedops.token';
 const MESSAGE = 'wedops.signin-message';
@@ -85,7 +85,7 @@ export async function finishSingleSignOn(oidc) {
   history.replaceState(null, '', '/' + location.hash);
   const pending = JSON.parse(sessionStorage.getItem(PKCE) ?? 'null');
   sessionStorage.removeItem(PKCE);
-  if (params.has('error')) throw new Error(`Sign-in failed: the sign-in service refused (${params.get('error_description') ?? params.get('error')}).`);
+  if (params.has('error')) throw new Error(`Sign-in failed: the sign-in service refused (${issuerRefusal(Object.fromEntries(params))}).`);
   if (!pending || pending.state !== params.get('state')) throw new Error('Sign-in failed: the answer did not match this tab. Sign in again.');
   const config = await discovery(oidc.issuer);
   const response = await toIssuer(oidc.issuer, config.token_endpoint, {
@@ -94,7 +94,7 @@ export async function finishSingleSignOn(oidc) {
     body: tokenRequestBody({ code: params.get('code'), redirectUri: pending.redirectUri, clientId: oidc.clientId, verifier: pending.verifier }),
   });
   const answer = await response.json().catch(() => ({}));
-  if (!response.ok || !answer.access_token) throw new Error(`Sign-in failed: the sign-in service gave no token (${answer.error_description ?? answer.error ?? response.status}).`);
+  if (!response.ok || !answer.access_token) throw new Error(`Sign-in failed: the sign-in service gave no token (${issuerRefusal(answer, response.status)}).`);
   signIn(answer.access_token);
   return true;
 }

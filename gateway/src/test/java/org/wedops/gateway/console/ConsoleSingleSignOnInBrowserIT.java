@@ -22,15 +22,16 @@ import org.wedops.gateway.StandInServices;
 import org.wedops.gateway.routing.RouteTable;
 
 /**
- * The console's single sign-on for real: the gateway in issuer mode on a real port, a real OIDC issuer next to it, and
- * the console in Debian's headless Chromium ({@code console/test/sso}, driven by playwright-core). The browser is sent
- * to the issuer, comes back with a code, trades it with its PKCE verifier for a token, and the gateway takes that
- * token for the console's calls; a verifier changed on the way is refused by the issuer, and an issuer that cannot be
- * reached is named on the sign-in page. No service runs: stand-ins behind the gateway record what reached them.
+ * The console's single sign-on for real: the gateway in issuer mode on a real port, a real OIDC issuer next to it
+ * (Spring Authorization Server, {@link OidcIssuer}), and the console in Debian's headless Chromium
+ * ({@code console/test/sso}, driven by playwright-core). The browser is sent to the issuer, signs in on its login
+ * form, comes back with a code, trades it with its PKCE verifier for a token, and the gateway takes that token for the
+ * console's calls; a verifier changed on the way is refused by the issuer, and an issuer that cannot be reached is
+ * named on the sign-in page. No service runs: stand-ins behind the gateway record what reached them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wedops.security.mode=issuer",
-        "wedops.security.audience=" + ConsoleIssuer.AUDIENCE,
+        "wedops.security.audience=" + OidcIssuer.AUDIENCE,
         "wedops.gateway.console.oidc-client-id=" + ConsoleSingleSignOnInBrowserIT.CLIENT_ID})
 class ConsoleSingleSignOnInBrowserIT {
 
@@ -40,7 +41,7 @@ class ConsoleSingleSignOnInBrowserIT {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final List<String> SERVICES = RouteTable.ROUTES.stream().map(RouteTable.ServiceRoute::service).toList();
 
-    static final ConsoleIssuer issuer = ConsoleIssuer.start("sso-operator", "OPERATOR");
+    static final OidcIssuer issuer = OidcIssuer.start();
     static final StandInServices standIns = StandInServices.start(SERVICES, List.of());
 
     @LocalServerPort
@@ -70,15 +71,17 @@ class ConsoleSingleSignOnInBrowserIT {
         Map<String, String> environment = Map.of(
                 "GATEWAY_URL", gateway,
                 "ISSUER_URL", issuer.issuer(),
+                "SSO_USERNAME", OidcIssuer.USERNAME,
+                "SSO_PASSWORD", OidcIssuer.PASSWORD,
                 "CHROMIUM", CHROMIUM.toString(),
                 "SCREENSHOT_DIR", Path.of("target", "console-screenshots").toAbsolutePath().toString());
         String log = NodeTestSuite.runAndAssertPassed(CONSOLE, "test/sso/", environment, output, SUITE);
         assertThat(log).containsPattern("(?m)pass 3$");
 
         // the issuer traded exactly one code for a token, and refused the one whose verifier was changed on the way
-        assertThat(issuer.tokenRequests()).extracting(ConsoleIssuer.TokenRequest::status).containsExactlyInAnyOrder(200, 400);
+        assertThat(issuer.tokenRequests()).extracting(OidcIssuer.TokenRequest::status).containsExactlyInAnyOrder(200, 400);
         assertThat(issuer.tokenRequests()).filteredOn(request -> request.status() == 400).singleElement()
-                .satisfies(refused -> assertThat(refused.error()).isEqualTo("code_verifier does not match the code_challenge"));
+                .satisfies(refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
         assertThat(issuer.tokenRequests()).allSatisfy(request -> assertThat(request.form())
                 .containsEntry("client_id", CLIENT_ID).containsEntry("redirect_uri", gateway + "/").containsKey("code_verifier"));
         String token = issuer.issuedTokens().get(0);
