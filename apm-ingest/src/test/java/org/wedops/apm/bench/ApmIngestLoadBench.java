@@ -124,11 +124,8 @@ public final class ApmIngestLoadBench {
             rawProducerLimit(kafka.getBrokersAsString(), recordSize, RAW_RECORDS);
             rawWarmUp.add(jit.shareSinceLastLook());
         }
-        List<Double> rawRuns = new ArrayList<>();
-        for (int run = 0; run < RAW_RUNS; run++) {
-            rawRuns.add(rawProducerLimit(kafka.getBrokersAsString(), recordSize, RAW_RECORDS));
-        }
-        double raw = rawRuns.stream().sorted().toList().get(RAW_RUNS / 2);
+        List<Double> rawRuns = measuredRawRuns(kafka.getBrokersAsString(), recordSize);
+        double raw = median(rawRuns);
         // the issue quotes its reference figure at 300-byte records; measured too, for comparison only
         double raw300 = rawProducerLimit(kafka.getBrokersAsString(), 300, RAW_RECORDS);
 
@@ -181,11 +178,8 @@ public final class ApmIngestLoadBench {
             // only before the pipeline judges it against another machine than the one it ran on.
             app.close();
             rawProducerLimit(kafka.getBrokersAsString(), recordSize, RAW_RECORDS); // the code left the JIT's hot set
-            List<Double> rawAfterRuns = new ArrayList<>();
-            for (int run = 0; run < RAW_RUNS; run++) {
-                rawAfterRuns.add(rawProducerLimit(kafka.getBrokersAsString(), recordSize, RAW_RECORDS));
-            }
-            double rawAfter = rawAfterRuns.stream().sorted().toList().get(RAW_RUNS / 2);
+            List<Double> rawAfterRuns = measuredRawRuns(kafka.getBrokersAsString(), recordSize);
+            double rawAfter = median(rawAfterRuns);
             double rawAround = (raw + rawAfter) / 2;
 
             PrintStream out = System.out;
@@ -225,6 +219,27 @@ public final class ApmIngestLoadBench {
             FileSystemUtils.deleteRecursively(work); // the broker's log and the state store, left behind by every run before
         }
         System.exit(0);
+    }
+
+    /** The counted runs of the raw limit, after whatever warm-up the caller did. */
+    private static List<Double> measuredRawRuns(String brokers, int recordSize) throws Exception {
+        List<Double> runs = new ArrayList<>();
+        for (int run = 0; run < RAW_RUNS; run++) {
+            runs.add(rawProducerLimit(brokers, recordSize, RAW_RECORDS));
+        }
+        return runs;
+    }
+
+    private static double median(List<Double> runs) {
+        return runs.stream().sorted().toList().get(runs.size() / 2);
+    }
+
+    /**
+     * A batch body as the posters send it: {@code bench.batch} samples over consecutive series from the first, every
+     * timestamp {@code at}. Also read by the door's own bench ({@code DoorCostBench}), so both measure the same input.
+     */
+    public static byte[] batchBody(Instant at) {
+        return BODIES.body(0, at);
     }
 
     /** Kafka's own kafka-producer-perf-test, in this JVM, its summary line parsed. */
