@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -160,7 +161,9 @@ public final class ApmIngestLoadBench {
 
             System.out.printf("warmed up after %d s; the measured full load starts%n", warmUp.took().toSeconds()); // e.g. for a profiler
             Instant fullStart = Instant.now();
+            Optional<CpuAccount.Snapshot> cpuBefore = CpuAccount.take();
             Load full = load(http, ingest, token, FULL_LOAD, 0);
+            Optional<CpuAccount.Snapshot> cpuAfter = CpuAccount.take();
             Duration drain = awaitWindows(http, ingest, token, database, before + full.accepted());
             Duration endToEnd = Duration.between(fullStart, Instant.now());
             long inWindows = counted(database) - before;
@@ -201,6 +204,9 @@ public final class ApmIngestLoadBench {
             out.printf("    %.1f %% of the raw limit around it (the mean of before and after; goal ≥ 40 %%: %s)%n",
                     100 * sustained / rawAround, sustained >= 0.4 * rawAround ? "met" : "NOT met");
             out.printf("    batch accept latency at full load: p50 %d ms, p99 %d ms%n", full.percentile(0.50), full.percentile(0.99));
+            if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+                out.printf("    %s%n", CpuAccount.report(cpuBefore.get(), cpuAfter.get(), full.rate()));
+            }
             out.printf("(b) half load %d s at %,.0f/s (%.1f %% of raw): accepted %,d; windows counted %,d (%s); batch accept p50 %d ms, p99 %d ms (goal < 100 ms: %s)%n",
                     HALF_LOAD.toSeconds(), full.rate() / 2, 50 * full.rate() / raw, half.accepted(), inWindowsHalf,
                     inWindowsHalf == half.accepted() ? "equal" : "NOT EQUAL", half.percentile(0.50), half.percentile(0.99),
